@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Entry point of the `cjm` command. The CLI is TypeScript that Node runs directly (type stripping,
+// Node >= 22.18); npm scripts and npx put the project's own Node 24 first on PATH.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+	console.error(
+		`cjm: Node ${process.versions.node} is too old, Node >= 22.18 is needed.\n` +
+			'Run it through npm (`npx cjm …` or `npm run validate`) to use the Node 24 that `npm install` brings.'
+	);
+	process.exit(2);
+}
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

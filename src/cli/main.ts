@@ -1,0 +1,58 @@
+/**
+ * The `cjm` command line: a thin shell over the core. Exit codes: 0 clean (or warnings only),
+ * 1 problems found, 2 usage or internal error. No stack traces unless CJM_DEBUG is set.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { FORMATS, type Format } from './format.ts';
+import { UsageError } from './targets.ts';
+import { validate } from './validate.ts';
+
+export interface Io {
+	stdout: (text: string) => void;
+	stderr: (text: string) => void;
+	cwd: string;
+	color: boolean;
+}
+
+const defaultIo = (): Io => ({
+	stdout: (text) => process.stdout.write(text),
+	stderr: (text) => process.stderr.write(text),
+	cwd: process.cwd(),
+	color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+});
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+	let exitCode = 0;
+	const program = new Command('cjm')
+		.description('Customer journey maps as code: validate, render and publish journeys written in Markdown.')
+		.exitOverride()
+		.configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+		.showHelpAfterError('(run `cjm --help` for usage)');
+
+	program
+		.command('validate')
+		.description('Check journeys and personas; paths default to the current folder.')
+		.argument('[paths...]', 'project folders, or files and folders inside journeys/ or personas/')
+		.addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
+		.option('--strict', 'fail on warnings too', false)
+		.action(async (paths: string[], options: { format: Format; strict: boolean }) => {
+			const result = await validate(paths, { ...options, color: io.color && options.format === 'stylish' }, io.cwd);
+			io.stdout(result.output);
+			exitCode = result.exitCode;
+		});
+
+	try {
+		await program.parseAsync(argv, { from: 'user' });
+		return exitCode;
+	} catch (error) {
+		if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+		if (error instanceof UsageError) {
+			io.stderr(`cjm: ${error.message}\n`);
+			return 2;
+		}
+		io.stderr(`cjm: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+		io.stderr('This is a bug in cjm, not in your files; please report it with the file that triggers it.\n');
+		if (process.env.CJM_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
+		return 2;
+	}
+}

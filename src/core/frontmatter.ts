@@ -1,0 +1,135 @@
+/**
+ * Reads a Markdown file with YAML frontmatter: checks that it is UTF-8 text of a sane size,
+ * parses it with remark (mdast, for the body) and its frontmatter with `yaml` (a document that
+ * keeps node ranges, so later errors can point at the exact key or value).
+ */
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import { type Document, isMap, isSeq, parseDocument } from 'yaml';
+import { FILE_START, type Locator, locator } from './place.ts';
+import { report } from './rules.ts';
+
+/** Journey maps are small; anything past this is a mistake (a dump, a binary), not a map. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Aliases may expand to at most this many nodes: enough for real reuse, far too few for a "billion laughs" bomb. */
+const MAX_ALIAS_COUNT = 100;
+
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+
+export interface Frontmatter {
+	/** The file's text, without a byte-order mark. */
+	text: string;
+	/** mdast of the whole file; its first child is the `yaml` node. */
+	tree: Root;
+	doc: Document.Parsed;
+	/** Plain data of the frontmatter (always a map). */
+	data: Record<string, unknown>;
+	/** Offset of the YAML text within `text`: add it to YAML node ranges. */
+	yamlOffset: number;
+	/** Offset where the body starts (after the closing `---`). */
+	bodyOffset: number;
+	locate: Locator;
+}
+
+/**
+ * Parses `file` into a `Frontmatter`, or reports why it cannot (as error messages on the file)
+ * and returns undefined. Never throws on bad input.
+ */
+export function readFrontmatter(file: VFile): Frontmatter | undefined {
+	const text = decode(file);
+	if (text === undefined) return undefined;
+	file.value = text;
+	const locate = locator(file);
+
+	const nul = text.indexOf('\0');
+	if (nul !== -1) {
+		report(file, 'invalid-encoding', 'Unexpected binary content (a NUL byte), expected Markdown text', locate(nul));
+		return undefined;
+	}
+
+	const tree = markdown.parse(file) as Root;
+	const head = tree.children[0];
+	if (head?.type !== 'yaml' || !head.position) {
+		const reason =
+			text.trim() === ''
+				? 'Unexpected empty file, expected YAML frontmatter between `---` lines'
+				: 'Missing YAML frontmatter: start the file with a `---` line, the fields, and another `---` line';
+		report(file, 'missing-frontmatter', reason, FILE_START);
+		return undefined;
+	}
+	const yamlOffset = text.indexOf(head.value, head.position.start.offset! + 3);
+	const bodyOffset = head.position.end.offset!;
+
+	const doc = parseDocument(head.value, { uniqueKeys: true, prettyErrors: false, stringKeys: false });
+	if (doc.errors.length > 0) {
+		for (const error of doc.errors) {
+			const [start, end] = error.pos;
+			const reason = error.message.includes('call stack')
+				? 'Unexpected nesting that is too deep in frontmatter, flatten it'
+				: yamlReason(error.message);
+			report(file, error.message.includes('call stack') ? 'yaml-limits' : 'yaml-syntax', reason, locate(yamlOffset + start, yamlOffset + end));
+		}
+		return undefined;
+	}
+	if (!isMap(doc.contents)) {
+		const [start, end] = doc.contents?.range ?? [0, 0];
+		const kind = isSeq(doc.contents) ? 'a list' : doc.contents ? 'a single value' : 'empty';
+		report(
+			file,
+			'frontmatter-not-a-map',
+			`Unexpected frontmatter that is ${kind}, expected a map of fields such as \`name: …\``,
+			doc.contents ? locate(yamlOffset + start, yamlOffset + end) : locate(head.position.start.offset!)
+		);
+		return undefined;
+	}
+
+	let data: Record<string, unknown>;
+	try {
+		data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
+	} catch (error) {
+		// `yaml` throws a ReferenceError for alias bombs and can exhaust the stack on deep nesting.
+		const reason =
+			error instanceof ReferenceError
+				? `Unexpected aliases that expand to too many nodes (over ${MAX_ALIAS_COUNT}), write the values out or use fewer aliases`
+				: 'Unexpected nesting that is too deep in frontmatter, flatten it';
+		report(file, 'yaml-limits', reason, locate(yamlOffset));
+		return undefined;
+	}
+	return { text, tree, doc, data, yamlOffset, bodyOffset, locate };
+}
+
+/** Decodes the file's bytes as UTF-8, reporting the first invalid byte; strips a byte-order mark. */
+function decode(file: VFile): string | undefined {
+	const value = file.value;
+	const bytes = typeof value === 'string' ? Buffer.byteLength(value) : value.byteLength;
+	if (bytes > MAX_FILE_BYTES) {
+		const size = (bytes / 1024 / 1024).toFixed(1);
+		report(file, 'file-too-large', `Unexpected file of ${size} MB, expected at most ${MAX_FILE_BYTES / 1024 / 1024} MB: split it or remove what does not belong to the map`, FILE_START);
+		return undefined;
+	}
+	if (typeof value === 'string') return stripBom(value);
+	try {
+		return stripBom(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(value));
+	} catch {
+		// Decode leniently only to find where the first bad byte is, for the message.
+		const lenient = stripBom(new TextDecoder('utf-8', { ignoreBOM: true }).decode(value));
+		file.value = lenient;
+		report(file, 'invalid-encoding', 'Unexpected bytes that are not UTF-8, save the file as UTF-8', locator(file)(lenient.indexOf('\uFFFD')));
+		return undefined;
+	}
+}
+
+function stripBom(text: string): string {
+	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** `yaml` phrases errors for programmers ("Implicit map keys need to be followed by map values"); keep its words but drop position suffixes. */
+function yamlReason(message: string): string {
+	const reason = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+	if (reason.startsWith('Map keys must be unique')) return 'Unexpected duplicate key, each key may appear once in a map';
+	return `Invalid YAML: ${reason}`;
+}

@@ -1,0 +1,8 @@
+/** The framework-free core: parse, validate and model journey maps. Knows nothing of Astro or the terminal. */
+export { MAX_FILE_BYTES, readFrontmatter } from './frontmatter.ts';
+export * from './model.ts';
+export { parseJourney } from './parse-journey.ts';
+export { parsePersona } from './parse-persona.ts';
+export { JOURNEYS_DIR, loadProject, PERSONAS_DIR } from './project.ts';
+export { RULES, type RuleId } from './rules.ts';
+export { JourneySchema, PersonaSchema } from './schema.ts';

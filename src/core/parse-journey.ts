@@ -1,0 +1,161 @@
+/**
+ * Parses one journey file into the model, reporting every problem it can find on its own
+ * (cross-file references such as personas and baselines are checked by `checkProject`).
+ */
+import { slug } from 'github-slugger';
+import type { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import { type Frontmatter, readFrontmatter } from './frontmatter.ts';
+import { describeIssues } from './issues.ts';
+import { lintJourney } from './lint-journey.ts';
+import type { Edge, Journey, Stage, Touchpoint } from './model.ts';
+import { report } from './rules.ts';
+import { type JourneyInput, JourneySchema } from './schema.ts';
+import { attachSections } from './sections.ts';
+import { didYouMean } from './suggest.ts';
+import { type Path, placeOf } from './yaml-path.ts';
+
+export interface ParsedJourney {
+	journey: Journey;
+	frontmatter: Frontmatter;
+}
+
+/**
+ * Parses `file` (a journey with id `id`, at project-relative `path`). Problems become messages
+ * on `file`; the result is undefined when the frontmatter is too broken to build a model.
+ */
+export function parseJourney(file: VFile, id: string, path = file.path): ParsedJourney | undefined {
+	const frontmatter = readFrontmatter(file);
+	if (!frontmatter) return undefined;
+	const result = JourneySchema.safeParse(frontmatter.data, { reportInput: true });
+	if (!result.success) {
+		for (const problem of describeIssues(result.error.issues, frontmatter.data, JourneySchema)) {
+			report(file, problem.rule, problem.reason, placeOf(frontmatter, problem.path, problem.target), { expected: problem.expected });
+		}
+		return undefined;
+	}
+	const input = result.data;
+	const at = (path: Path, target: 'key' | 'value' = 'value') => placeOf(frontmatter, path, target);
+
+	const stages = buildStages(file, input, at);
+	const journey: Journey = {
+		id,
+		path,
+		title: input.title,
+		personas: input.persona,
+		scenario: input.scenario,
+		goal: input.goal,
+		state: input.state,
+		baseline: input.baseline,
+		status: input.status,
+		sources: input.sources ?? [],
+		owner: input.owner,
+		tags: input.tags ?? [],
+		updated: input.updated,
+		stages,
+		narrative: [],
+		body: frontmatter.text.slice(frontmatter.bodyOffset).trim(),
+	};
+	checkTouchpointPersonas(file, journey, at);
+	journey.narrative = attachSections(file, frontmatter, stages);
+	lintJourney(file, journey, at);
+	return { journey, frontmatter };
+}
+
+type At = (path: Path, target?: 'key' | 'value') => ReturnType<typeof placeOf>;
+
+function buildStages(file: VFile, input: JourneyInput, at: At): Stage[] {
+	const stageIds = new Map<string, Path>();
+	const touchpointIds = new Map<string, Path>();
+	const claim = (ids: Map<string, Path>, id: string, path: Path, explicit: boolean, kind: string) => {
+		const first = ids.get(id);
+		if (first) {
+			const cause = new VFileMessage(`First ${kind} with id \`${id}\` defined here`, { place: at(first), source: 'cjm' });
+			const advice = explicit ? 'give it another `id`' : 'rename it or give it an `id`';
+			report(file, 'duplicate-id', `Unexpected duplicate ${kind} id \`${id}\`, ${advice}`, at(path), { cause });
+		} else ids.set(id, path);
+	};
+
+	const stages = input.stages.map((stageInput, s): Stage => {
+		const stagePath = ['stages', s];
+		const stageId = stageInput.id ?? (slug(stageInput.name) || `stage-${s + 1}`);
+		claim(stageIds, stageId, [...stagePath, stageInput.id ? 'id' : 'name'], Boolean(stageInput.id), 'stage');
+		const touchpoints = (stageInput.touchpoints ?? []).map((raw, t): Touchpoint => {
+			const path = [...stagePath, 'touchpoints', t];
+			const touchpointId = raw.id ?? (slug(raw.name) || `${stageId}-${t + 1}`);
+			claim(touchpointIds, touchpointId, [...path, raw.id ? 'id' : 'name'], Boolean(raw.id), 'touchpoint');
+			return {
+				id: touchpointId,
+				name: raw.name,
+				stage: stageId,
+				channels: raw.channel ?? [],
+				action: raw.action,
+				thinking: raw.thinking,
+				feeling: raw.feeling,
+				emotion: raw.emotion,
+				pains: raw.pains ?? [],
+				opportunities: raw.opportunities ?? [],
+				owner: raw.owner,
+				criticality: raw.criticality,
+				conversion: raw.conversion,
+				kpis: raw.kpis ?? {},
+				backstage: raw.backstage,
+				support: raw.support,
+				moment: raw.moment,
+				time: raw.time,
+				persona: raw.persona,
+				next: raw.next ?? [],
+			};
+		});
+		return { id: stageId, name: stageInput.name, goal: stageInput.goal, moment: stageInput.moment, touchpoints };
+	});
+
+	resolveNext(file, input, stages, touchpointIds, at);
+	return stages;
+}
+
+/** Checks explicit `next` targets and fills in the default: the following touchpoint in order. */
+function resolveNext(file: VFile, input: JourneyInput, stages: Stage[], ids: Map<string, Path>, at: At): void {
+	const all = stages.flatMap((stage) => stage.touchpoints);
+	let index = 0;
+	stages.forEach((stage, s) =>
+		stage.touchpoints.forEach((touchpoint, t) => {
+			const raw = input.stages[s].touchpoints![t];
+			const following = all[++index];
+			if (raw.next === undefined) {
+				touchpoint.next = following ? [{ to: following.id }] : [];
+				return;
+			}
+			touchpoint.next = raw.next.filter((edge: Edge, e) => {
+				if (ids.has(edge.to)) return true;
+				const suggestion = didYouMean(edge.to, ids.keys());
+				const path = ['stages', s, 'touchpoints', t, 'next', e];
+				const isMap = typeof input.stages[s].touchpoints![t].next![e] === 'object';
+				report(
+					file,
+					'unknown-next',
+					`Unexpected \`next\` target \`${edge.to}\`, ${suggestion ? `did you mean \`${suggestion}\`?` : 'expected the id of a touchpoint in this journey'}`,
+					at(isMap ? [...path, 'to'] : path),
+					{ expected: suggestion ? [suggestion] : [...ids.keys()] }
+				);
+				return false;
+			});
+		})
+	);
+}
+
+function checkTouchpointPersonas(file: VFile, journey: Journey, at: At): void {
+	journey.stages.forEach((stage, s) =>
+		stage.touchpoints.forEach((touchpoint, t) => {
+			if (touchpoint.persona === undefined || journey.personas.includes(touchpoint.persona)) return;
+			const suggestion = didYouMean(touchpoint.persona, journey.personas);
+			report(
+				file,
+				'unknown-persona',
+				`Unexpected touchpoint \`persona\` \`${touchpoint.persona}\`, ${suggestion ? `did you mean \`${suggestion}\`?` : `expected one of the journey’s personas (add it to \`persona\` at the top)`}`,
+				at(['stages', s, 'touchpoints', t, 'persona']),
+				{ expected: journey.personas }
+			);
+		})
+	);
+}

@@ -1,0 +1,45 @@
+/** Parses one persona file into the model. Its avatar’s existence is checked by `loadProject`, which knows the disk. */
+import { posix } from 'node:path';
+import type { VFile } from 'vfile';
+import { type Frontmatter, readFrontmatter } from './frontmatter.ts';
+import { describeIssues } from './issues.ts';
+import type { Persona } from './model.ts';
+import { report } from './rules.ts';
+import { PersonaSchema } from './schema.ts';
+import { placeOf } from './yaml-path.ts';
+
+export interface ParsedPersona {
+	persona: Persona;
+	frontmatter: Frontmatter;
+}
+
+/** Parses `file` (a persona with id `id`, at project-relative `path`); undefined when too broken to model. */
+export function parsePersona(file: VFile, id: string, path = file.path): ParsedPersona | undefined {
+	const frontmatter = readFrontmatter(file);
+	if (!frontmatter) return undefined;
+	const result = PersonaSchema.safeParse(frontmatter.data, { reportInput: true });
+	if (!result.success) {
+		for (const problem of describeIssues(result.error.issues, frontmatter.data, PersonaSchema)) {
+			report(file, problem.rule, problem.reason, placeOf(frontmatter, problem.path, problem.target), { expected: problem.expected });
+		}
+		return undefined;
+	}
+	const input = result.data;
+	const persona: Persona = {
+		id,
+		path,
+		name: input.name,
+		role: input.role,
+		segment: input.segment,
+		quote: input.quote,
+		goals: input.goals ?? [],
+		needs: input.needs ?? [],
+		frustrations: input.frustrations ?? [],
+		channels: input.channels ?? [],
+		traits: input.traits ?? {},
+		avatar: input.avatar === undefined ? undefined : posix.join(posix.dirname(path), input.avatar),
+		tags: input.tags ?? [],
+		body: frontmatter.text.slice(frontmatter.bodyOffset).trim(),
+	};
+	return { persona, frontmatter };
+}

@@ -1,0 +1,140 @@
+/**
+ * Loads a project (a folder with `journeys/` and `personas/`), parses every file, and checks what
+ * only the whole project can tell: that personas and baselines exist, avatars are on disk, and
+ * every persona is used. All files are checked in one run; nothing stops at the first bad file.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, posix, sep } from 'node:path';
+import { VFile } from 'vfile';
+import { MAX_FILE_BYTES } from './frontmatter.ts';
+import type { Journey, Persona, Project } from './model.ts';
+import { type ParsedJourney, parseJourney } from './parse-journey.ts';
+import { type ParsedPersona, parsePersona } from './parse-persona.ts';
+import { FILE_START } from './place.ts';
+import { report } from './rules.ts';
+import { didYouMean } from './suggest.ts';
+import { placeOf } from './yaml-path.ts';
+
+export const JOURNEYS_DIR = 'journeys';
+export const PERSONAS_DIR = 'personas';
+
+export interface LoadedProject {
+	project: Project;
+	/** Every file read, with its messages, sorted by path. */
+	files: VFile[];
+}
+
+interface Entry {
+	/** Path relative to the project root, with `/` separators. */
+	path: string;
+	id: string;
+	file: VFile;
+}
+
+export interface LoadOptions {
+	/** How `root` is written in file paths of messages (e.g. relative to the working directory); defaults to `root`. */
+	displayRoot?: string;
+}
+
+/** Loads and checks the project at `root`. */
+export async function loadProject(root: string, options: LoadOptions = {}): Promise<LoadedProject> {
+	const display = options.displayRoot ?? root;
+	const [journeyEntries, personaEntries] = await Promise.all([
+		readEntries(root, display, JOURNEYS_DIR),
+		readEntries(root, display, PERSONAS_DIR),
+	]);
+	const personas = personaEntries.map((entry) => parseEntry(entry, parsePersona));
+	const journeys = journeyEntries.map((entry) => parseEntry(entry, parseJourney));
+	checkReferences(journeys, journeyEntries, personaEntries);
+	checkPersonas(root, personas, journeys);
+	return {
+		project: {
+			journeys: journeys.flatMap((parsed) => (parsed ? [parsed.journey] : [])),
+			personas: personas.flatMap((parsed) => (parsed ? [parsed.persona] : [])),
+		},
+		files: [...personaEntries, ...journeyEntries].map((entry) => entry.file).sort((a, b) => a.path.localeCompare(b.path)),
+	};
+}
+
+function parseEntry<T>(entry: Entry, parse: (file: VFile, id: string, path: string) => T | undefined): (T & { file: VFile }) | undefined {
+	const parsed = parse(entry.file, entry.id, entry.path);
+	return parsed && { ...parsed, file: entry.file };
+}
+
+/** Reads every `.md` file under `root/dir`, as bytes so encoding problems can be reported. */
+async function readEntries(root: string, display: string, dir: string): Promise<Entry[]> {
+	const base = join(root, dir);
+	let names: string[];
+	try {
+		names = await readdir(base, { recursive: true });
+	} catch {
+		return []; // a project may have no personas/ yet
+	}
+	const paths = names.filter((name) => name.endsWith('.md')).map((name) => name.split(sep).join('/')).sort();
+	return Promise.all(
+		paths.map(async (name): Promise<Entry> => {
+			const full = join(base, name);
+			const file = new VFile({ path: join(display, dir, name) });
+			// Never read a huge file into memory just to reject it.
+			if ((await stat(full)).size > MAX_FILE_BYTES) {
+				file.value = '';
+				report(file, 'file-too-large', `Unexpected file larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, split it or remove what does not belong to the map`, FILE_START);
+			} else {
+				file.value = await readFile(full);
+			}
+			return { path: posix.join(dir, name), id: name.replace(/\.md$/, ''), file };
+		})
+	);
+}
+
+type Parsed<T> = (T & { file: VFile }) | undefined;
+
+function checkReferences(journeys: Parsed<ParsedJourney>[], journeyEntries: Entry[], personaEntries: Entry[]): void {
+	// Ids of every file count as existing, even when the file itself is broken: one error, not a cascade.
+	const personaIds = personaEntries.map((entry) => entry.id);
+	const journeyIds = journeyEntries.map((entry) => entry.id);
+	for (const parsed of journeys) {
+		if (!parsed) continue;
+		const { journey, frontmatter, file } = parsed;
+		const listed = Array.isArray(frontmatter.data.persona);
+		journey.personas.forEach((id, index) => {
+			if (personaIds.includes(id)) return;
+			const suggestion = didYouMean(id, personaIds);
+			report(
+				file,
+				'unknown-persona',
+				`Unexpected \`persona\` \`${id}\`, ${suggestion ? `did you mean \`${suggestion}\`?` : `expected the id of a file under ${PERSONAS_DIR}/ (its path without \`.md\`)`}`,
+				placeOf(frontmatter, listed ? ['persona', index] : ['persona']),
+				{ expected: suggestion ? [suggestion] : personaIds }
+			);
+		});
+		if (journey.baseline !== undefined && (journey.baseline === journey.id || !journeyIds.includes(journey.baseline))) {
+			const suggestion = didYouMean(journey.baseline, journeyIds.filter((id) => id !== journey.id));
+			const advice =
+				journey.baseline === journey.id
+					? 'a journey cannot be its own baseline'
+					: suggestion
+						? `did you mean \`${suggestion}\`?`
+						: `expected the id of a file under ${JOURNEYS_DIR}/ (its path without \`.md\`)`;
+			report(file, 'unknown-baseline', `Unexpected \`baseline\` \`${journey.baseline}\`, ${advice}`, placeOf(frontmatter, ['baseline']));
+		}
+	}
+}
+
+function checkPersonas(root: string, personas: Parsed<ParsedPersona>[], journeys: Parsed<ParsedJourney>[]): void {
+	// Which personas are used is only known when every journey could be read.
+	const used = journeys.every(Boolean) ? new Set(journeys.flatMap((parsed) => parsed!.journey.personas)) : undefined;
+	for (const parsed of personas) {
+		if (!parsed) continue;
+		const { persona, frontmatter, file } = parsed;
+		if (persona.avatar !== undefined && !existsSync(join(root, persona.avatar))) {
+			report(file, 'missing-avatar', `Missing avatar file \`${frontmatter.data.avatar}\`, expected an image path relative to this file`, placeOf(frontmatter, ['avatar']));
+		}
+		if (used && !used.has(persona.id)) {
+			report(file, 'unused-persona', `Unexpected persona \`${persona.id}\` that no journey uses, reference it from a journey’s \`persona\` or remove it`, placeOf(frontmatter, ['name'], 'key'));
+		}
+	}
+}
+
+export type { Journey, Persona };

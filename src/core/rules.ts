@@ -1,0 +1,59 @@
+/**
+ * Every problem the validator reports, by rule id. The ids appear in every output format
+ * (`[unknown-key]`, `title=unknown-key`) and the docs page lists them, so they are part of the API.
+ */
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { Place } from './place.ts';
+
+export const RULES = {
+	'invalid-encoding': { severity: 'error', summary: 'The file is not UTF-8 text.' },
+	'file-too-large': { severity: 'error', summary: 'The file is larger than a journey map can reasonably be.' },
+	'missing-frontmatter': { severity: 'error', summary: 'The file does not start with YAML frontmatter between `---` lines.' },
+	'yaml-syntax': { severity: 'error', summary: 'The frontmatter is not valid YAML (including duplicate keys).' },
+	'yaml-limits': { severity: 'error', summary: 'The frontmatter expands aliases too much or nests too deeply.' },
+	'frontmatter-not-a-map': { severity: 'error', summary: 'The frontmatter is a list or a single value instead of a map of fields.' },
+	'missing-key': { severity: 'error', summary: 'A required key is missing.' },
+	'wrong-type': { severity: 'error', summary: 'A value has the wrong type.' },
+	'out-of-range': { severity: 'error', summary: 'A number is outside its range, or a list is empty where one item is needed.' },
+	'invalid-value': { severity: 'error', summary: 'A value is not one of the allowed values or formats.' },
+	'unknown-key': { severity: 'error', summary: 'A key is not part of the format (often a typo).' },
+	'unknown-persona': { severity: 'error', summary: 'A journey or touchpoint names a persona that does not exist.' },
+	'unknown-baseline': { severity: 'error', summary: '`baseline` names a journey that does not exist.' },
+	'unknown-next': { severity: 'error', summary: '`next` names a touchpoint that does not exist in the journey.' },
+	'duplicate-id': { severity: 'error', summary: 'Two stages, or two touchpoints, have the same id.' },
+	'missing-avatar': { severity: 'error', summary: 'A persona’s `avatar` file does not exist.' },
+	'empty-stage': { severity: 'warning', summary: 'A stage has no touchpoints.' },
+	'missing-emotion': { severity: 'warning', summary: 'A touchpoint has no `emotion`, so the emotion chart has a gap.' },
+	'unexplained-drop': { severity: 'warning', summary: 'Emotion falls by 2 or more between consecutive touchpoints with no pain recorded.' },
+	'unowned-pain': { severity: 'warning', summary: 'A touchpoint has pains but nobody owns them.' },
+	'heading-typo': { severity: 'warning', summary: 'A body heading almost matches a stage or touchpoint name.' },
+	'unused-persona': { severity: 'warning', summary: 'No journey uses this persona.' },
+} as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
+
+export type RuleId = keyof typeof RULES;
+
+export interface ReportOptions {
+	/** A related place, such as where a duplicate id was first defined. */
+	cause?: VFileMessage;
+	/** Extra advice, shown by verbose reporters and in JSON output. */
+	note?: string;
+	expected?: string[];
+	actual?: string;
+}
+
+/** Adds a message for `rule` to `file`, with the rule's severity. */
+export function report(
+	file: VFile,
+	rule: RuleId,
+	reason: string,
+	place: Place | undefined,
+	options: ReportOptions = {}
+): VFileMessage {
+	const message = file.message(reason, { place, ruleId: rule, source: 'cjm', cause: options.cause });
+	message.fatal = RULES[rule].severity === 'error';
+	if (options.note) message.note = options.note;
+	if (options.expected) message.expected = options.expected;
+	if (options.actual) message.actual = options.actual;
+	return message;
+}

@@ -1,0 +1,55 @@
+/**
+ * Finds the YAML node behind a data path such as `['stages', 2, 'touchpoints', 0, 'emotion']`,
+ * so a problem found in plain data can be reported at the exact key or value in the file.
+ */
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Frontmatter } from './frontmatter.ts';
+import type { Place } from './place.ts';
+
+export type Path = ReadonlyArray<PropertyKey>;
+
+/** What to point at: the value itself, its key, or (for a missing key) the enclosing map. */
+export type Target = 'value' | 'key';
+
+interface Found {
+	/** The deepest node reached; the value at `path` when `complete`. */
+	node: Node;
+	/** The key node of the last map entry reached, if any. */
+	key?: Node;
+	complete: boolean;
+}
+
+function walk(doc: Document.Parsed, path: Path): Found | undefined {
+	let node = doc.contents as Node | null;
+	let key: Node | undefined;
+	if (!node) return undefined;
+	for (const segment of path) {
+		if (isAlias(node)) node = node.resolve(doc) ?? node;
+		let next: Node | null | undefined;
+		let nextKey: Node | undefined;
+		if (isMap(node)) {
+			const pair: Pair<unknown, unknown> | undefined = node.items.find((item) => String(isScalar(item.key) ? item.key.value : item.key) === String(segment));
+			nextKey = pair?.key as Node | undefined;
+			// `key:` with no value has a null value node; point at the key then.
+			next = (pair?.value as Node | null | undefined) ?? nextKey;
+		} else if (isSeq(node) && typeof segment === 'number') {
+			next = node.items[segment] as Node | undefined;
+			nextKey = undefined;
+		}
+		if (!next) return { node, key, complete: false };
+		node = next;
+		key = nextKey;
+	}
+	return { node, key, complete: true };
+}
+
+/** The place of the value (or key) at `path`, or of the nearest enclosing node that exists. */
+export function placeOf(frontmatter: Frontmatter, path: Path, target: Target = 'value'): Place {
+	const found = walk(frontmatter.doc, path);
+	const chosen = found && (target === 'key' && found.complete && found.key ? found.key : found.node);
+	const range = chosen?.range;
+	if (!found || !range) return frontmatter.locate(frontmatter.yamlOffset);
+	// A missing key has no place of its own: point at the start of the map that lacks it.
+	if (!found.complete) return frontmatter.locate(frontmatter.yamlOffset + range[0]);
+	return frontmatter.locate(frontmatter.yamlOffset + range[0], frontmatter.yamlOffset + range[1]);
+}
