@@ -44,6 +44,7 @@ function describe(issue: Issue, data: unknown, schema: z.ZodType): Problem[] {
 	if (issue.code === 'unrecognized_keys') {
 		const known = keysAt(schema, issue.path);
 		return issue.keys.map((key) => {
+			const where = context([...issue.path, key], data);
 			const suggestion = didYouMean(key, known);
 			const advice = suggestion ? `did you mean \`${suggestion}\`?` : `expected one of ${listOf(known)}`;
 			return {

@@ -129,13 +129,12 @@ function resolveNext(file: VFile, input: JourneyInput, stages: Stage[], ids: Map
 			touchpoint.next = raw.next.filter((edge: Edge, e) => {
 				if (ids.has(edge.to)) return true;
 				const suggestion = didYouMean(edge.to, ids.keys());
-				const path = ['stages', s, 'touchpoints', t, 'next', e];
-				const isMap = typeof input.stages[s].touchpoints![t].next![e] === 'object';
+				const path = ['stages', s, 'touchpoints', t, 'next', e, 'to'];
 				report(
 					file,
 					'unknown-next',
 					`Unexpected \`next\` target \`${edge.to}\`, ${suggestion ? `did you mean \`${suggestion}\`?` : 'expected the id of a touchpoint in this journey'}`,
-					at(isMap ? [...path, 'to'] : path),
+					at(path),
 					{ expected: suggestion ? [suggestion] : [...ids.keys()] }
 				);
 				return false;

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, posix, sep } from 'node:path';
 import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import { MAX_FILE_BYTES } from './frontmatter.ts';
 import type { Journey, Persona, Project } from './model.ts';
 import { type ParsedJourney, parseJourney } from './parse-journey.ts';
@@ -48,14 +49,18 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
 	const journeys = journeyEntries.map((entry) => parseEntry(entry, parseJourney));
 	checkReferences(journeys, journeyEntries, personaEntries);
 	checkPersonas(root, personas, journeys);
+	const files = [...personaEntries, ...journeyEntries].map((entry) => entry.file).sort((a, b) => a.path.localeCompare(b.path));
+	for (const file of files) file.messages.sort(byPlace);
 	return {
 		project: {
 			journeys: journeys.flatMap((parsed) => (parsed ? [parsed.journey] : [])),
 			personas: personas.flatMap((parsed) => (parsed ? [parsed.persona] : [])),
 		},
-		files: [...personaEntries, ...journeyEntries].map((entry) => entry.file).sort((a, b) => a.path.localeCompare(b.path)),
+		files,
 	};
 }
+
+const byPlace = (a: VFileMessage, b: VFileMessage) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 
 function parseEntry<T>(entry: Entry, parse: (file: VFile, id: string, path: string) => T | undefined): (T & { file: VFile }) | undefined {
 	const parsed = parse(entry.file, entry.id, entry.path);

@@ -10,12 +10,12 @@ import { z } from 'zod';
 
 const text = (description: string) => z.string({ error: 'a string' }).describe(description);
 
+const TEXT_LIST = 'a string or a list of strings';
+
 /** A string or a list of strings, normalised to a list. */
 const textList = (description: string) =>
 	z
-		.union([z.string(), z.array(z.string({ error: 'a string' }))], {
-			error: 'a string or a list of strings',
-		})
+		.union([z.string({ error: TEXT_LIST }), z.array(z.string({ error: 'a string' }))], { error: TEXT_LIST })
 		.transform((value) => (Array.isArray(value) ? value : [value]))
 		.describe(description);
 
@@ -57,13 +57,14 @@ const EmotionSchema = z
 	.describe('Emotion from -2 (very negative) to 2 (very positive), or {actual, desired}.');
 
 /** A share of people, as a number from 0 to 1 or a percentage string such as "45%". */
+const SHARE = 'a share from 0 to 1, or a percentage such as "45%"';
 const Share = z
 	.union(
 		[
-			z.number().min(0).max(1),
-			z.string().regex(/^\s*(?:100(?:\.0+)?|\d{1,2}(?:\.\d+)?)\s*%\s*$/),
+			z.number({ error: SHARE }).min(0).max(1),
+			z.string({ error: SHARE }).regex(/^\s*(?:100(?:\.0+)?|\d{1,2}(?:\.\d+)?)\s*%\s*$/),
 		],
-		{ error: 'a share from 0 to 1, or a percentage such as "45%"' }
+		{ error: SHARE }
 	)
 	.transform((value) => (typeof value === 'number' ? value : Number.parseFloat(value) / 100));
 
@@ -77,9 +78,10 @@ export interface Item {
 	effort?: number;
 }
 
+const ITEM = 'a string, or a map with `text`, `owner`, `impact` and `effort`';
 const ItemSchema = z.union(
 	[
-		z.string(),
+		z.string({ error: ITEM }),
 		z.strictObject(
 			{
 				text: text('What the pain point or opportunity is.'),
@@ -90,7 +92,7 @@ const ItemSchema = z.union(
 			{ error: 'a map with `text`, `owner`, `impact` and `effort`' }
 		),
 	],
-	{ error: 'a string, or a map with `text`, `owner`, `impact` and `effort`' }
+	{ error: ITEM }
 );
 
 const items = (description: string) =>
@@ -111,10 +113,11 @@ export interface Edge {
 	share?: number;
 }
 
+const EDGE = 'a touchpoint id, or a map with `to`, `label` and `share`';
 const EdgeSchema = z
 	.union(
 		[
-			z.string(),
+			z.string({ error: EDGE }),
 			z.strictObject(
 				{
 					to: text('Id of the touchpoint this edge leads to.'),
@@ -124,7 +127,7 @@ const EdgeSchema = z
 				{ error: 'a map with `to`, `label` and `share`' }
 			),
 		],
-		{ error: 'a touchpoint id, or a map with `to`, `label` and `share`' }
+		{ error: EDGE }
 	)
 	.transform((value): Edge => (typeof value === 'string' ? { to: value } : value));
 
@@ -148,7 +151,7 @@ export const TouchpointSchema = z.strictObject(
 			'Share of customers who reach the next step: 0 to 1, or "45%".'
 		),
 		kpis: z
-			.record(z.string(), z.union([z.number(), z.string()], { error: 'a number or a string' }), {
+			.record(z.string(), z.union([z.number({ error: 'a number or a string' }), z.string({ error: 'a number or a string' })], { error: 'a number or a string' }), {
 				error: 'a map of KPI names to numbers or strings',
 			})
 			.optional()
@@ -185,16 +188,17 @@ export interface Source {
 	url?: string;
 }
 
+const SOURCE = 'a string, or a map with `title` and `url`';
 const SourceSchema = z
 	.union(
 		[
-			z.string(),
+			z.string({ error: SOURCE }),
 			z.strictObject(
 				{ title: text('Title of the research input.'), url: z.url({ error: 'a URL' }).optional() },
 				{ error: 'a map with `title` and `url`' }
 			),
 		],
-		{ error: 'a string, or a map with `title` and `url`' }
+		{ error: SOURCE }
 	)
 	.transform((value): Source => (typeof value === 'string' ? { title: value } : value));
 
@@ -247,7 +251,7 @@ export const PersonaSchema = z
 			frustrations: textList('What the persona struggles with.').optional(),
 			channels: textList('Channels the persona prefers.').optional(),
 			traits: z
-				.record(z.string(), z.union([z.string(), z.number()], { error: 'a string or a number' }), {
+				.record(z.string(), z.union([z.string({ error: 'a string or a number' }), z.number({ error: 'a string or a number' })], { error: 'a string or a number' }), {
 					error: 'a map of trait names to strings or numbers',
 				})
 				.optional()

@@ -49,7 +49,8 @@ export function placeOf(frontmatter: Frontmatter, path: Path, target: Target = '
 	const chosen = found && (target === 'key' && found.complete && found.key ? found.key : found.node);
 	const range = chosen?.range;
 	if (!found || !range) return frontmatter.locate(frontmatter.yamlOffset);
-	// A missing key has no place of its own: point at the start of the map that lacks it.
-	if (!found.complete) return frontmatter.locate(frontmatter.yamlOffset + range[0]);
+	// A missing key has no place of its own: point at the start of the map that lacks it. (A path
+	// that runs into a scalar, like `to` of the shorthand `next: [id]`, points at the whole scalar.)
+	if (!found.complete && (isMap(found.node) || isSeq(found.node))) return frontmatter.locate(frontmatter.yamlOffset + range[0]);
 	return frontmatter.locate(frontmatter.yamlOffset + range[0], frontmatter.yamlOffset + range[1]);
 }
