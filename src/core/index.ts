@@ -6,3 +6,4 @@ export { parsePersona } from './parse-persona.ts';
 export { JOURNEYS_DIR, loadProject, PERSONAS_DIR } from './project.ts';
 export { RULES, type RuleId } from './rules.ts';
 export { JourneySchema, PersonaSchema } from './schema.ts';
+export { type CurvePoint, emotionCurve, type Insight, type InsightKind, journeyInsights, mainPath, summarizeInsights } from './insights.ts';

@@ -3,7 +3,7 @@
  * drops nobody explained, pains nobody owns, stages with nothing in them.
  */
 import type { VFile } from 'vfile';
-import type { Journey } from './model.ts';
+import { type Journey, unownedPains } from './model.ts';
 import type { Place } from './place.ts';
 import { report } from './rules.ts';
 import type { Path } from './yaml-path.ts';
@@ -38,7 +38,7 @@ export function lintJourney(file: VFile, journey: Journey, at: (path: Path, targ
 				}
 				previous = { score, name: touchpoint.name };
 			}
-			if (touchpoint.pains.length > 0 && !touchpoint.owner && touchpoint.pains.some((pain) => !pain.owner)) {
+			if (unownedPains(touchpoint).length > 0) {
 				report(
 					file,
 					'unowned-pain',

@@ -105,3 +105,8 @@ export interface Project {
 export function touchpointsOf(journey: Journey): Touchpoint[] {
 	return journey.stages.flatMap((stage) => stage.touchpoints);
 }
+
+/** Pains nobody owns: neither the touchpoint nor the pain itself names an owner. */
+export function unownedPains(touchpoint: Touchpoint): Item[] {
+	return touchpoint.owner ? [] : touchpoint.pains.filter((pain) => !pain.owner);
+}
