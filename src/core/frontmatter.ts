@@ -66,12 +66,19 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 
 	const doc = parseDocument(head.value, { uniqueKeys: true, prettyErrors: false, stringKeys: false });
 	if (doc.errors.length > 0) {
-		for (const error of doc.errors) {
+		// Deep nesting exhausts the stack once per level, and each unclosed `[` adds the same syntax error: say each thing once per line.
+		const tooDeep = doc.errors.find((error) => error.message.includes('call stack'));
+		const said = new Set<string>();
+		for (const error of tooDeep ? [tooDeep] : doc.errors) {
 			const [start, end] = error.pos;
-			const reason = error.message.includes('call stack')
+			const reason = tooDeep
 				? 'Unexpected nesting that is too deep in frontmatter, flatten it'
 				: yamlReason(error.message);
-			report(file, error.message.includes('call stack') ? 'yaml-limits' : 'yaml-syntax', reason, locate(yamlOffset + start, yamlOffset + end));
+			const place = locate(yamlOffset + start, yamlOffset + end);
+			const line = 'start' in place ? place.start.line : place.line;
+			if (said.has(`${line}:${reason}`)) continue;
+			said.add(`${line}:${reason}`);
+			report(file, tooDeep ? 'yaml-limits' : 'yaml-syntax', reason, place);
 		}
 		return undefined;
 	}
