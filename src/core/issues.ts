@@ -31,12 +31,19 @@ export function describeIssues(issues: readonly Issue[], data: unknown, schema: 
 function narrow(issue: Issue, prefix: PropertyKey[]): Issue[] {
 	const path = [...prefix, ...issue.path];
 	if (issue.code !== 'invalid_union') return [{ ...issue, path }];
-	const matching = issue.errors.filter((branch) => !branch.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'));
+	const matching = issue.errors.filter((branch) => !wrongType(branch));
 	if (matching.length === 0) return [{ ...issue, path }];
 	const branch = matching[0];
 	// A branch failing at its root (a string that does not match a pattern) is best said with the union's phrase.
 	if (branch.every((inner) => inner.path.length === 0)) return [{ ...branch[0], path, message: issue.message }];
 	return branch.flatMap((inner) => narrow(inner, path));
+}
+
+/** Whether a union branch failed on the type of the value itself (also when it is a union whose every branch did). */
+function wrongType(branch: readonly Issue[]): boolean {
+	return branch.some(
+		(inner) => inner.path.length === 0 && (inner.code === 'invalid_type' || (inner.code === 'invalid_union' && inner.errors.every(wrongType)))
+	);
 }
 
 function describe(issue: Issue, data: unknown, schema: z.ZodType): Problem[] {
