@@ -63,6 +63,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
 const byPlace = (a: VFileMessage, b: VFileMessage) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 
 function parseEntry<T>(entry: Entry, parse: (file: VFile, id: string, path: string) => T | undefined): (T & { file: VFile }) | undefined {
+	// A file rejected while reading (too large, so never read) has no text to parse: one error, not a second "empty file".
+	if (entry.file.messages.length > 0) return undefined;
 	const parsed = parse(entry.file, entry.id, entry.path);
 	return parsed && { ...parsed, file: entry.file };
 }
