@@ -56,11 +56,13 @@ export function attachSections(file: VFile, frontmatter: Frontmatter, stages: St
 		if (!target && heading.depth > open && open > 0) return; // part of the enclosing section
 		open = heading.depth;
 		// A section runs to the next heading of the same or higher rank, or to the next attached heading.
-		const end = headings.findIndex((other, j) => j > index && (other.depth <= heading.depth || targets[j] !== undefined));
+		// Scan on from this heading only, so a file of many headings stays linear.
+		let end = index + 1;
+		while (end < headings.length && headings[end].depth > heading.depth && targets[end] === undefined) end++;
 		const section: Section = {
 			heading: toString(heading),
 			depth: heading.depth,
-			markdown: text.slice(heading.position!.end.offset!, end === -1 ? text.length : headings[end].position!.start.offset!).trim(),
+			markdown: text.slice(heading.position!.end.offset!, end === headings.length ? text.length : headings[end].position!.start.offset!).trim(),
 		};
 		if (target) target.notes = section;
 		else narrative.push(section);
