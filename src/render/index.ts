@@ -1,0 +1,4 @@
+/** Renderers: the validated model in, HTML / SVG / Markdown / Mermaid text out. Pure and deterministic. */
+export { emotionChart, emotionChartTree, type EmotionChartOptions } from './emotion-chart.ts';
+export { emotionDataTable, insightList, journeyDocument } from './document.ts';
+export { journeyTable, journeyTableMarkdown, journeyTableTree } from './table.ts';

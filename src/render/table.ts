@@ -1,0 +1,150 @@
+/**
+ * The stage-by-touchpoint table: stages as column groups (one column per touchpoint), lanes as
+ * rows, like a wall map. HTML for the site and `cjm render`, Markdown (one row per touchpoint)
+ * for pull-request comments and READMEs. Built as syntax trees, so every user string is escaped.
+ */
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { type Child, h } from 'hastscript';
+import type { Table, TableCell, TableRow } from 'mdast';
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { type Item, type Journey, type Touchpoint, touchpointsOf } from '../core/model.ts';
+import { anchor, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';
+
+interface Lane {
+	label: string;
+	cell: (touchpoint: Touchpoint) => Child | undefined;
+	/** Shown only when some touchpoint has a value (blueprint lanes, times, personas). */
+	optional?: boolean;
+}
+
+const items = (list: Item[], kind: string): Child | undefined =>
+	list.length === 0
+		? undefined
+		: [
+				h(
+					'ul',
+					{ className: ['cjm-items', `cjm-items--${kind}`] },
+					list.map((item) => {
+						const details = itemDetails(item);
+						return h('li', [item.text, details.length > 0 ? h('span', { className: 'cjm-meta' }, ` (${details.join(' · ')})`) : '']);
+					})
+				),
+			];
+
+const LANES: Lane[] = [
+	{ label: 'Channel', cell: (t) => t.channels.join(', ') || undefined },
+	{ label: 'Time', cell: (t) => t.time, optional: true },
+	{ label: 'Persona', cell: (t) => t.persona, optional: true },
+	{ label: 'Doing', cell: (t) => t.action },
+	{ label: 'Thinking', cell: (t) => t.thinking },
+	{
+		label: 'Feeling',
+		cell: (t) => {
+			if (!t.feeling && !t.emotion) return undefined;
+			const score = t.emotion
+				? h('span', { className: ['cjm-score', `cjm-emotion--${emotionClass(t.emotion)}`], title: EMOTION_WORDS[t.emotion.actual] }, signed(t.emotion.actual))
+				: '';
+			const desired = t.emotion?.desired === undefined ? '' : h('span', { className: 'cjm-meta' }, ` (wants ${signed(t.emotion.desired)})`);
+			return [t.feeling ? `${t.feeling} ` : '', score, desired];
+		},
+	},
+	{ label: 'Pains', cell: (t) => items(t.pains, 'pains') },
+	{ label: 'Opportunities', cell: (t) => items(t.opportunities, 'opportunities') },
+	{ label: 'Owner', cell: (t) => t.owner },
+	{ label: 'Criticality', cell: (t) => t.criticality },
+	{
+		label: 'Conversion & KPIs',
+		cell: (t) => {
+			const kpis = Object.entries(t.kpis);
+			if (t.conversion === undefined && kpis.length === 0) return undefined;
+			return [
+				t.conversion === undefined ? '' : h('strong', percent(t.conversion)),
+				kpis.length === 0 ? '' : h('ul', { className: 'cjm-kpis' }, kpis.map(([name, value]) => h('li', `${name}: ${value}`))),
+			];
+		},
+	},
+	{ label: 'Backstage', cell: (t) => t.backstage, optional: true },
+	{ label: 'Support', cell: (t) => t.support, optional: true },
+];
+
+/** The table as a hast tree, for composing into pages. */
+export function journeyTableTree(journey: Journey): Element {
+	const touchpoints = touchpointsOf(journey);
+	const lanes = LANES.filter((lane) => !lane.optional || touchpoints.some((t) => lane.cell(t) !== undefined));
+	// A stage without touchpoints still gets one (empty) column, so it is visible on the map.
+	const columns = journey.stages.flatMap((stage) => (stage.touchpoints.length > 0 ? stage.touchpoints : [undefined]));
+
+	const stageRow = h('tr', [
+		h('td', { className: 'cjm-corner' }),
+		...journey.stages.map((stage) =>
+			h('th', { scope: 'colgroup', colSpan: Math.max(1, stage.touchpoints.length), id: anchor.stage(stage.id), className: 'cjm-stage' }, [
+				stage.name,
+				stage.goal ? h('span', { className: 'cjm-stage-goal' }, stage.goal) : '',
+			])
+		),
+	]);
+	const touchpointRow = h('tr', [
+		h('th', { scope: 'col', className: 'cjm-lane' }, 'Touchpoint'),
+		...columns.map((t) =>
+			t
+				? h('th', { scope: 'col', id: anchor.touchpoint(t.id), className: ['cjm-touchpoint', `cjm-emotion--${emotionClass(t.emotion)}`] }, [
+						h('a', { href: `#${anchor.touchpoint(t.id)}`, className: 'cjm-anchor' }, t.name),
+					])
+				: h('td', { className: 'cjm-empty' }, 'No touchpoints yet'),
+		),
+	]);
+	const body = lanes.map((lane) =>
+		h('tr', [
+			h('th', { scope: 'row', className: 'cjm-lane' }, lane.label),
+			...columns.map((t) => {
+				const content = t ? lane.cell(t) : undefined;
+				return content === undefined ? h('td', { className: 'cjm-blank' }) : h('td', content);
+			}),
+		])
+	);
+	return h('div', { className: 'cjm-table-wrap', role: 'region', ariaLabel: `Stage-by-touchpoint table of ${journey.title}`, tabIndex: 0 }, [
+		h('table', { className: 'cjm-table' }, [
+			h('caption', `${journey.title}: stages and touchpoints`),
+			h('colgroup', [h('col', { className: 'cjm-lane-col' })]),
+			...journey.stages.map((stage) => h('colgroup', { span: Math.max(1, stage.touchpoints.length), className: 'cjm-stage-cols' })),
+			h('thead', [stageRow, touchpointRow]),
+			h('tbody', body),
+		]),
+	]);
+}
+
+/** The table as an HTML fragment. */
+export function journeyTable(journey: Journey): string {
+	return toHtml(journeyTableTree(journey));
+}
+
+/** One row per touchpoint, as GitHub-flavoured Markdown: for pull-request comments and READMEs. */
+export function journeyTableMarkdown(journey: Journey): string {
+	const cell = (value: string | undefined): TableCell => ({ type: 'tableCell', children: [{ type: 'text', value: value ?? '' }] });
+	const row = (values: Array<string | undefined>): TableRow => ({ type: 'tableRow', children: values.map(cell) });
+	const list = (values: Item[]) => values.map((item) => item.text).join('; ');
+	const table: Table = {
+		type: 'table',
+		align: ['left', 'left', 'left', 'center', 'left', 'left', 'left', 'right'],
+		children: [
+			row(['Stage', 'Touchpoint', 'Channel', 'Emotion', 'Pains', 'Opportunities', 'Owner', 'Conversion']),
+			...journey.stages.flatMap((stage) =>
+				stage.touchpoints.map((t) =>
+					row([
+						stage.name,
+						t.name,
+						t.channels.join(', '),
+						t.emotion ? signed(t.emotion.actual).replace('−', '-') : '',
+						list(t.pains),
+						list(t.opportunities),
+						t.owner,
+						t.conversion === undefined ? '' : percent(t.conversion),
+					])
+				)
+			),
+		],
+	};
+	return toMarkdown(table, { extensions: [gfmTableToMarkdown({ tablePipeAlign: false })] });
+}
