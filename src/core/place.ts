@@ -19,7 +19,10 @@ export type Locator = (start: number, end?: number) => Place;
 /** Returns a function that turns offsets into the file’s text into places. */
 export function locator(file: VFile): Locator {
 	const { toPoint } = location(file);
-	const point = (offset: number): Point => toPoint(offset) ?? { line: 1, column: 1, offset: 0 };
+	const text = String(file.value);
+	// An offset between the `\r` and `\n` of a CRLF would get a column past the end of its line: use the `\r`.
+	const point = (offset: number): Point =>
+		toPoint(text[offset] === '\n' && text[offset - 1] === '\r' ? offset - 1 : offset) ?? { line: 1, column: 1, offset: 0 };
 	return (start, end) => (end === undefined || end <= start ? point(start) : { start: point(start), end: point(end) });
 }
 
