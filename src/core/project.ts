@@ -79,12 +79,15 @@ async function readEntries(root: string, display: string, dir: string): Promise<
 		return []; // a project may have no personas/ yet
 	}
 	const paths = names.filter((name) => name.endsWith('.md')).map((name) => name.split(sep).join('/')).sort();
-	return Promise.all(
-		paths.map(async (name): Promise<Entry> => {
+	const entries = await Promise.all(
+		paths.map(async (name): Promise<Entry | undefined> => {
 			const full = join(base, name);
+			// Only files (or links to files): a folder named `x.md`, a dangling link or a pipe is no journey, and reading a pipe would hang.
+			const info = await stat(full).catch(() => undefined);
+			if (!info?.isFile()) return undefined;
 			const file = new VFile({ path: join(display, dir, name) });
 			// Never read a huge file into memory just to reject it.
-			if ((await stat(full)).size > MAX_FILE_BYTES) {
+			if (info.size > MAX_FILE_BYTES) {
 				file.value = '';
 				report(file, 'file-too-large', `Unexpected file larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, split it or remove what does not belong to the map`, FILE_START);
 			} else {
@@ -93,6 +96,7 @@ async function readEntries(root: string, display: string, dir: string): Promise<
 			return { path: posix.join(dir, name), id: name.replace(/\.md$/, ''), file };
 		})
 	);
+	return entries.filter((entry) => entry !== undefined);
 }
 
 type Parsed<T> = (T & { file: VFile }) | undefined;

@@ -3,7 +3,8 @@
  * the offending files. Each test asserts the exact problems (place, rule, severity) of every file,
  * so a rule that starts firing somewhere else, or a place that drifts, fails here.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +104,19 @@ describe('reading files', () => {
 			'journeys/over-limit.md': [[1, 1, 'file-too-large', 'error']],
 			'personas/p.md': [],
 		});
+	});
+
+	test('folders, dangling links and pipes named `*.md` are skipped; links to files are read', async () => {
+		const root = copyOf('rules/empty-stage');
+		mkdirSync(join(root, 'journeys/folder.md'));
+		symlinkSync(join(root, 'nowhere.md'), join(root, 'journeys/dangling.md'));
+		symlinkSync(join(root, 'journeys/stages.md'), join(root, 'journeys/link.md'));
+		// Reading a pipe would wait for a writer forever.
+		const fifo = spawnSync('mkfifo', [join(root, 'journeys/pipe.md')]);
+		expect(fifo.error ?? fifo.status).toBe(0);
+		const found = await problems('rules/empty-stage', root);
+		expect(Object.keys(found)).toEqual(['journeys/link.md', 'journeys/stages.md', 'personas/p.md']);
+		expect(found['journeys/link.md']).toEqual(found['journeys/stages.md']);
 	});
 
 	test('file-too-large: text given as a string is measured in UTF-8 bytes', () => {
