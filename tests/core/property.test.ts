@@ -15,6 +15,7 @@ import { parseJourney, parsePersona } from '../../src/core/index.ts';
 const root = new URL('../..', import.meta.url).pathname;
 /** Bounded so the suite stays fast; raise it for a longer hunt: `CJM_PROPERTY_RUNS=5000 npm test`. */
 const RUNS = Number(process.env.CJM_PROPERTY_RUNS) || 200;
+const TIMEOUT = Math.max(30_000, RUNS * 20);
 
 function markdownFiles(dir: string): string[] {
 	return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
@@ -201,7 +202,7 @@ describe('mutated samples', () => {
 			}),
 			{ numRuns: RUNS }
 		);
-	});
+	}, TIMEOUT);
 
 	test('a journey that parses only links to touchpoints that exist', () => {
 		const journeys = samples.filter((sample) => sample.kind === 'journey');
@@ -220,7 +221,7 @@ describe('mutated samples', () => {
 			}),
 			{ numRuns: Math.ceil(RUNS / 2) }
 		);
-	});
+	}, TIMEOUT);
 });
 
 describe('arbitrary input', () => {
@@ -238,5 +239,5 @@ describe('arbitrary input', () => {
 			}),
 			{ numRuns: RUNS }
 		);
-	});
+	}, TIMEOUT);
 });
