@@ -5,6 +5,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { FORMATS, type Format } from './format.ts';
 import { UsageError } from './targets.ts';
+import { build } from './build.ts';
+import { render, VIEWS, type View } from './render.ts';
 import { validate } from './validate.ts';
 
 export interface Io {
@@ -37,6 +39,29 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 		.option('--strict', 'fail on warnings too', false)
 		.action(async (paths: string[], options: { format: Format; strict: boolean }) => {
 			const result = await validate(paths, { ...options, color: io.color && options.format === 'stylish' }, io.cwd);
+			io.stdout(result.output);
+			exitCode = result.exitCode;
+		});
+
+	program
+		.command('build')
+		.description('Validate the content, then build the site (into dist/).')
+		.argument('[folder]', 'folder with journeys/ and personas/', '.')
+		.addOption(new Option('-f, --format <format>', 'format of validation messages').choices(FORMATS).default('stylish'))
+		.option('--strict', 'do not build when there are warnings', false)
+		.option('-o, --out-dir <folder>', 'where to write the site (default: dist/ next to astro.config.mjs)')
+		.action(async (folder: string, options: { format: Format; strict: boolean; outDir?: string }) => {
+			exitCode = await build(folder, { ...options, color: io.color && options.format === 'stylish' }, io);
+		});
+
+	program
+		.command('render')
+		.description('Print one view of a journey: the page (html), emotion chart (svg), table (md) or flow (mermaid).')
+		.argument('<journey>', 'journey file (journeys/….md) or id (its path under journeys/ without .md)')
+		.addOption(new Option('-f, --format <view>', 'which view').choices(VIEWS).default('html'))
+		.action(async (journey: string, options: { format: View }) => {
+			const result = await render(journey, options.format, io.cwd);
+			if (result.problems) io.stderr(result.problems);
 			io.stdout(result.output);
 			exitCode = result.exitCode;
 		});

@@ -2,3 +2,5 @@
 export { emotionChart, emotionChartTree, type EmotionChartOptions } from './emotion-chart.ts';
 export { emotionDataTable, insightList, journeyDocument } from './document.ts';
 export { journeyTable, journeyTableMarkdown, journeyTableTree } from './table.ts';
+export { emotionSparkline } from './sparkline.ts';
+export { markdownHtml } from './markdown.ts';

@@ -1,0 +1,35 @@
+// @ts-check
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+
+// GitHub Pages and other hosts serve the site under a path; the workflow sets these.
+const site = process.env.SITE_URL ?? 'https://journeys.example.com';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+	site,
+	base,
+	outDir: process.env.CJM_OUT_DIR ?? './dist',
+	integrations: [
+		starlight({
+			title: 'Journey maps',
+			description: 'Customer journey maps and personas: where customers struggle, and who owns the fix.',
+			customCss: ['./src/render/journey.css', './src/site/site.css'],
+			// Only index pages: listing every journey would copy a 1000-entry menu into every page.
+			sidebar: [
+				{ label: 'Home', link: '/' },
+				{ label: 'Journeys', link: '/journeys/' },
+				{ label: 'Personas', link: '/personas/' },
+				{ label: 'Pain points & opportunities', link: '/backlog/' },
+				{ label: 'Who owns what', link: '/owners/' },
+				{ label: 'Channels', link: '/channels/' },
+				{ label: 'Reference', items: [{ label: 'File format', link: '/file-format/' }] },
+			],
+			lastUpdated: true,
+		}),
+	],
+	vite: {
+		// mermaid is one large lazy chunk, loaded only on pages with a diagram.
+		build: { chunkSizeWarningLimit: 2500 },
+	},
+});

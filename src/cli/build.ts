@@ -1,0 +1,47 @@
+/**
+ * `cjm build`: validate the content, then build the site with Astro. Validation runs first so an
+ * invalid tree fails with exactly the messages of `cjm validate`, before Astro starts, and
+ * never with a stack trace.
+ */
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Format } from './format.ts';
+import { validate } from './validate.ts';
+
+/** Where astro.config.mjs lives: the site is part of this package. */
+const siteRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface BuildOptions {
+	format: Format;
+	strict: boolean;
+	color?: boolean;
+	outDir?: string;
+}
+
+export async function build(
+	contentDir: string,
+	options: BuildOptions,
+	io: { stdout: (text: string) => void; stderr: (text: string) => void; cwd: string }
+): Promise<number> {
+	const root = resolve(io.cwd, contentDir);
+	const checked = await validate([relative(io.cwd, root) || '.'], options, io.cwd);
+	io.stdout(checked.output);
+	if (checked.exitCode !== 0) {
+		io.stderr('cjm: the site was not built; fix the problems above first.\n');
+		return 1;
+	}
+	process.env.CJM_ROOT = root;
+	process.env.CJM_DISPLAY_ROOT = relative(io.cwd, root) || '.';
+	if (options.outDir) process.env.CJM_OUT_DIR = resolve(io.cwd, options.outDir);
+	process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+	try {
+		const astro = await import('astro');
+		await astro.build({ root: siteRoot, logLevel: process.env.CJM_DEBUG ? 'debug' : 'warn' });
+	} catch (error) {
+		io.stderr(`cjm: the site build failed: ${error instanceof Error ? error.message : String(error)}\n`);
+		if (process.env.CJM_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
+		return 1;
+	}
+	io.stdout(`✔ site built in ${relative(io.cwd, process.env.CJM_OUT_DIR ?? resolve(siteRoot, 'dist')) || '.'}\n`);
+	return 0;
+}

@@ -1,0 +1,130 @@
+/**
+ * Cross-journey views: who owns what, what happens on each channel, and the backlog of pains and
+ * opportunities across every journey. Pure functions over the model, sorted deterministically.
+ */
+import type { Criticality, Item, Journey, Project, Stage, Touchpoint } from './model.ts';
+
+/** A touchpoint with the journey and stage it belongs to, so views can link back. */
+export interface Located {
+	journey: Journey;
+	stage: Stage;
+	touchpoint: Touchpoint;
+}
+
+export function locatedTouchpoints(journeys: Journey[]): Located[] {
+	return journeys.flatMap((journey) => journey.stages.flatMap((stage) => stage.touchpoints.map((touchpoint) => ({ journey, stage, touchpoint }))));
+}
+
+export interface BacklogItem extends Located {
+	kind: 'pain' | 'opportunity';
+	item: Item;
+	/** Who owns it: the item's owner, else the touchpoint's. */
+	owner?: string;
+}
+
+const CRITICALITY: Record<Criticality, number> = { high: 0, medium: 1, low: 2 };
+
+/**
+ * Every pain and opportunity, most urgent first: by the touchpoint's criticality (high first),
+ * then by how bad the customer feels there (lowest emotion first), then pains before
+ * opportunities and higher impact first.
+ */
+export function backlog(journeys: Journey[]): BacklogItem[] {
+	const items = locatedTouchpoints(journeys).flatMap((located) =>
+		(['pain', 'opportunity'] as const).flatMap((kind) =>
+			(kind === 'pain' ? located.touchpoint.pains : located.touchpoint.opportunities).map(
+				(item): BacklogItem => ({ ...located, kind, item, owner: item.owner ?? located.touchpoint.owner })
+			)
+		)
+	);
+	const rank = (entry: BacklogItem) => [
+		entry.touchpoint.criticality ? CRITICALITY[entry.touchpoint.criticality] : 3,
+		entry.touchpoint.emotion?.actual ?? 3,
+		entry.kind === 'pain' ? 0 : 1,
+		-(entry.item.impact ?? 0),
+	];
+	return items
+		.map((entry, index) => ({ entry, key: rank(entry), index }))
+		.sort((a, b) => a.key.reduce((order, value, i) => order || value - b.key[i], 0) || a.index - b.index)
+		.map(({ entry }) => entry);
+}
+
+export interface MatrixCell {
+	impact: number;
+	effort: number;
+	items: BacklogItem[];
+}
+
+/** Opportunities that carry both impact and effort, on a 5 × 5 grid (impact 5 on top, effort 1 on the left). */
+export function impactEffortMatrix(items: BacklogItem[]): MatrixCell[][] {
+	const rated = items.filter((entry) => entry.kind === 'opportunity' && entry.item.impact !== undefined && entry.item.effort !== undefined);
+	return [5, 4, 3, 2, 1].map((impact) =>
+		[1, 2, 3, 4, 5].map((effort) => ({
+			impact,
+			effort,
+			items: rated.filter((entry) => entry.item.impact === impact && entry.item.effort === effort),
+		}))
+	);
+}
+
+export interface OwnerView {
+	owner: string;
+	/** Journeys whose map this owner owns. */
+	journeys: Journey[];
+	touchpoints: Located[];
+	pains: BacklogItem[];
+	opportunities: BacklogItem[];
+	/** KPIs of the touchpoints they own. */
+	kpis: Array<Located & { name: string; value: number | string }>;
+}
+
+/** "Who is responsible for what": every owner named anywhere, with what they own. */
+export function byOwner(project: Project): OwnerView[] {
+	const views = new Map<string, OwnerView>();
+	const view = (owner: string) => {
+		let found = views.get(owner);
+		if (!found) views.set(owner, (found = { owner, journeys: [], touchpoints: [], pains: [], opportunities: [], kpis: [] }));
+		return found;
+	};
+	for (const journey of project.journeys) if (journey.owner) view(journey.owner).journeys.push(journey);
+	for (const located of locatedTouchpoints(project.journeys)) {
+		const { owner, kpis } = located.touchpoint;
+		if (!owner) continue;
+		view(owner).touchpoints.push(located);
+		for (const [name, value] of Object.entries(kpis)) view(owner).kpis.push({ ...located, name, value });
+	}
+	for (const entry of backlog(project.journeys)) {
+		if (entry.owner) view(entry.owner)[entry.kind === 'pain' ? 'pains' : 'opportunities'].push(entry);
+	}
+	return [...views.values()].sort((a, b) => a.owner.localeCompare(b.owner));
+}
+
+export interface ChannelView {
+	channel: string;
+	touchpoints: Located[];
+	/** Mean emotion of its touchpoints that have one. */
+	averageEmotion?: number;
+	pains: number;
+}
+
+/** Every channel, with its touchpoints across journeys and how customers feel there. */
+export function byChannel(project: Project): ChannelView[] {
+	const views = new Map<string, Located[]>();
+	for (const located of locatedTouchpoints(project.journeys)) {
+		for (const channel of located.touchpoint.channels) {
+			const key = channel.trim().toLowerCase();
+			views.set(key, [...(views.get(key) ?? []), located]);
+		}
+	}
+	return [...views.entries()]
+		.map(([channel, touchpoints]): ChannelView => {
+			const scores = touchpoints.flatMap(({ touchpoint }) => (touchpoint.emotion ? [touchpoint.emotion.actual] : []));
+			return {
+				channel,
+				touchpoints,
+				averageEmotion: scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : undefined,
+				pains: touchpoints.reduce((sum, { touchpoint }) => sum + touchpoint.pains.length, 0),
+			};
+		})
+		.sort((a, b) => b.touchpoints.length - a.touchpoints.length || a.channel.localeCompare(b.channel));
+}
