@@ -64,3 +64,20 @@ export async function generateProject(dir: string, count: number, personas = 10)
 	]);
 	return count + personas;
 }
+
+/**
+ * The same content as plain Starlight pages, for the site-build baseline: each journey's file
+ * becomes a docs page of the same size (frontmatter data as a YAML code block, then the body).
+ */
+export async function generateDocs(dir: string, count: number): Promise<void> {
+	await rm(dir, { recursive: true, force: true });
+	await mkdir(dir, { recursive: true });
+	await Promise.all(
+		Array.from({ length: count }, (_, i) => {
+			const text = journeyText(i, 10);
+			const end = text.indexOf('\n---', 4);
+			const page = ['---', `title: Synthetic journey ${i}`, '---', '', '```yaml', text.slice(4, end), '```', text.slice(end + 4)].join('\n');
+			return writeFile(join(dir, `journey-${String(i).padStart(4, '0')}.md`), page);
+		})
+	);
+}

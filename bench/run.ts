@@ -1,41 +1,84 @@
 /**
- * `npm run bench`: how fast `cjm validate` is on 1000 synthetic journeys, against a baseline
- * measured in the same run (read the files and parse their YAML, nothing else). Wall-clock
- * times of whole processes, median of several runs; the ratio is what to watch.
+ * `npm run bench [validate|site]`: speed against baselines measured in the same run, so the
+ * ratios mean something on any machine. Wall-clock times of whole processes, median of runs.
+ *  - validate: `cjm validate` on N synthetic journeys vs. reading the files and parsing their YAML.
+ *  - site: `cjm build` of N synthetic journeys vs. a plain Starlight build of N Markdown pages of
+ *    the same size; plus the JavaScript a page loads.
  */
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateProject } from './generate.ts';
+import { generateDocs, generateProject } from './generate.ts';
+import { pageJavaScript } from './js-budget.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const work = join(root, 'bench/.work');
 const N = Number(process.env.BENCH_JOURNEYS ?? 1000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const which = process.argv[2] ?? 'all';
 
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.floor(sorted.length / 2)];
 }
 
-function time(args: string[]): number {
+function time(args: string[], runs: number, env: NodeJS.ProcessEnv = {}, before?: () => void): number {
 	const times: number[] = [];
-	for (let run = 0; run < RUNS; run++) {
+	for (let run = 0; run < runs; run++) {
+		before?.();
 		const start = performance.now();
-		execFileSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+		execFileSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
 		times.push(performance.now() - start);
 	}
 	return median(times);
 }
 
-const project = join(work, 'validate');
-const files = await generateProject(project, N);
-console.log(`cjm validate: ${N} journeys (8 stages x 5 touchpoints) + ${files - N} personas, median of ${RUNS} runs, Node ${process.versions.node}\n`);
+const row = (name: string, ms: number, files: number) =>
+	`  ${name.padEnd(40)} ${(ms / 1000).toFixed(2).padStart(7)} s ${Math.round((files / ms) * 1000).toString().padStart(7)} files/s`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-const baseline = time([join(root, 'bench/baseline-yaml.ts'), project]);
-const validate = time([join(root, 'bin/cjm.js'), 'validate', project, '--format', 'compact']);
+console.log(`Node ${process.versions.node}; ${N} synthetic journeys of 8 stages x 5 touchpoints, every field filled in.\n`);
 
-const row = (name: string, ms: number) =>
-	`${name.padEnd(34)} ${(ms / 1000).toFixed(3).padStart(7)} s ${Math.round((files / ms) * 1000).toString().padStart(7)} files/s`;
-console.log(row('baseline: read + yaml.parse', baseline));
-console.log(row('cjm validate', validate));
-console.log(`\nratio cjm validate / baseline: ${(validate / baseline).toFixed(2)}x (target: ${N} journeys in under 1 s: ${validate < 1000 ? 'met' : 'NOT met'})`);
+if (which === 'all' || which === 'validate') {
+	const runs = Number(process.env.BENCH_RUNS ?? 5);
+	const project = join(work, 'validate');
+	const files = await generateProject(project, N);
+	const baseline = time([join(root, 'bench/baseline-yaml.ts'), project], runs);
+	const validate = time([join(root, 'bin/cjm.js'), 'validate', project, '--format', 'compact'], runs);
+	console.log(`validate (median of ${runs} runs)`);
+	console.log(row('baseline: read files + yaml.parse', baseline, files));
+	console.log(row('cjm validate', validate, files));
+	console.log(`  ratio: ${(validate / baseline).toFixed(2)}x the baseline; target ${N} journeys in < 1 s: ${validate < 1000 ? 'met' : 'not met'}\n`);
+}
+
+if (which === 'all' || which === 'site') {
+	const runs = Number(process.env.BENCH_SITE_RUNS ?? 1);
+	const project = join(work, 'site');
+	const docs = join(work, 'starlight-docs');
+	const ours = join(work, 'site-dist');
+	const theirs = join(work, 'starlight-dist');
+	await generateProject(project, N);
+	await generateDocs(docs, N);
+	// Cold builds: no Astro caches from an earlier run.
+	const clean = (...dirs: string[]) => () => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+	const astroCache = join(root, 'node_modules/.astro');
+	const baselineRoot = join(root, 'bench/starlight-baseline');
+	const baseline = time(
+		[join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', baselineRoot],
+		runs,
+		{ BENCH_DOCS_DIR: docs, BENCH_OUT_DIR: theirs },
+		clean(theirs, join(baselineRoot, '.astro'), join(baselineRoot, 'node_modules'), astroCache)
+	);
+	const site = time([join(root, 'bin/cjm.js'), 'build', project, '--out-dir', ours], runs, {}, clean(ours, join(root, '.astro'), astroCache));
+	console.log(`site build (cold, median of ${runs} run${runs === 1 ? '' : 's'})`);
+	console.log(row(`baseline: Starlight, ${N} Markdown pages`, baseline, N));
+	console.log(row(`cjm build, ${N} journeys`, site, N));
+	console.log(`  ratio: ${(site / baseline).toFixed(2)}x the baseline (target: at most 1.3x)\n`);
+
+	const persona = pageJavaScript(ours, 'personas/persona-0/index.html');
+	const journey = pageJavaScript(ours, 'journeys/journey-0000/index.html');
+	const home = pageJavaScript(ours, 'index.html');
+	console.log('JavaScript per page, uncompressed (lazy: loaded on demand, by the search dialog and the Mermaid diagram)');
+	console.log(`  home (catalog)      ${kb(home.initial).padStart(10)}   + ${kb(home.lazy)} lazy`);
+	console.log(`  persona page        ${kb(persona.initial).padStart(10)}   + ${kb(persona.lazy)} lazy (target: under 100 KB without a diagram)`);
+	console.log(`  journey page        ${kb(journey.initial).padStart(10)}   + ${kb(journey.lazy)} lazy, with the Mermaid diagram`);
+}

@@ -1,13 +1,12 @@
 /**
  * The `cjm` command line: a thin shell over the core. Exit codes: 0 clean (or warnings only),
  * 1 problems found, 2 usage or internal error. No stack traces unless CJM_DEBUG is set.
+ * Commands load their modules on use, so `cjm validate` never pays for the renderers or Astro.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { FORMATS, type Format } from './format.ts';
 import { UsageError } from './targets.ts';
-import { build } from './build.ts';
-import { render, VIEWS, type View } from './render.ts';
-import { validate } from './validate.ts';
+import { type View, VIEWS } from './views.ts';
 
 export interface Io {
 	stdout: (text: string) => void;
@@ -38,6 +37,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 		.addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
 		.option('--strict', 'fail on warnings too', false)
 		.action(async (paths: string[], options: { format: Format; strict: boolean }) => {
+			const { validate } = await import('./validate.ts');
 			const result = await validate(paths, { ...options, color: io.color && options.format === 'stylish' }, io.cwd);
 			io.stdout(result.output);
 			exitCode = result.exitCode;
@@ -51,6 +51,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 		.option('--strict', 'do not build when there are warnings', false)
 		.option('-o, --out-dir <folder>', 'where to write the site (default: dist/ next to astro.config.mjs)')
 		.action(async (folder: string, options: { format: Format; strict: boolean; outDir?: string }) => {
+			const { build } = await import('./build.ts');
 			exitCode = await build(folder, { ...options, color: io.color && options.format === 'stylish' }, io);
 		});
 
@@ -60,6 +61,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 		.argument('<journey>', 'journey file (journeys/….md) or id (its path under journeys/ without .md)')
 		.addOption(new Option('-f, --format <view>', 'which view').choices(VIEWS).default('html'))
 		.action(async (journey: string, options: { format: View }) => {
+			const { render } = await import('./render.ts');
 			const result = await render(journey, options.format, io.cwd);
 			if (result.problems) io.stderr(result.problems);
 			io.stdout(result.output);

@@ -6,9 +6,8 @@ import { emotionChart, journeyDocument, journeyTableMarkdown } from '../render/i
 import { mermaidFlow, mermaidJourney } from '../render/mermaid.ts';
 import { format } from './format.ts';
 import { resolveTargets, UsageError } from './targets.ts';
+import type { View } from './views.ts';
 
-export const VIEWS = ['html', 'svg', 'md', 'mermaid', 'mermaid-journey'] as const;
-export type View = (typeof VIEWS)[number];
 
 export interface RenderResult {
 	output: string;
