@@ -64,7 +64,7 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 	const yamlOffset = text.indexOf(head.value, head.position.start.offset! + 3);
 	const bodyOffset = head.position.end.offset!;
 
-	const doc = parseDocument(head.value, { uniqueKeys: true, prettyErrors: false, stringKeys: false });
+	const doc = parseDocument(head.value, { uniqueKeys: true, prettyErrors: false, stringKeys: false, logLevel: 'error' });
 	if (doc.errors.length > 0) {
 		// Deep nesting exhausts the stack once per level, and each unclosed `[` adds the same syntax error: say each thing once per line.
 		const tooDeep = doc.errors.find((error) => error.message.includes('call stack'));

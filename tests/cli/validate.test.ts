@@ -219,6 +219,14 @@ describe('what is reported', () => {
 		]);
 	});
 
+	test('a map used as a key: an unknown key, and no Node warning on stderr', () => {
+		const { dir, shown } = copyOf('unknown-key');
+		writeFileSync(join(dir, 'journeys/complex-key.md'), '---\ntitle: T\npersona: p\n? [a, b]\n: x\nstages:\n  - name: Look\n---\n');
+		const run = cjm(`${dir}/journeys/complex-key.md`, '-f', 'compact');
+		expect(run.stderr).toBe('');
+		expect(run.stdout).toMatch(new RegExp(`^${shown}/journeys/complex-key\\.md:\\d+:\\d+: error Unexpected key \`\\[ a, b \\]\`, expected one of .* \\[unknown-key\\]\\n$`));
+	});
+
 	test('a file too large to read', () => {
 		const { dir, shown } = copyOf('file-too-large');
 		writeFileSync(join(dir, 'journeys/huge.md'), Buffer.alloc(10 * 1024 * 1024, '#'));
