@@ -56,6 +56,17 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 		});
 
 	program
+		.command('diff')
+		.description('Show what a change does to journeys and personas: base defaults to the merge base with the default branch, head to the working tree.')
+		.argument('[base]', 'git revision to compare from')
+		.argument('[head]', 'git revision to compare to (default: the files on disk)')
+		.addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+		.action(async (base: string | undefined, head: string | undefined, options: { format: 'text' | 'json' | 'markdown' }) => {
+			const { diff } = await import('./diff.ts');
+			io.stdout(await diff(base, head, options.format, io.cwd));
+		});
+
+	program
 		.command('render')
 		.description('Print one view of a journey: the page (html), emotion chart (svg), table (md) or flow (mermaid).')
 		.argument('<journey>', 'journey file (journeys/….md) or id (its path under journeys/ without .md)')

@@ -3,7 +3,7 @@ export { MAX_FILE_BYTES, readFrontmatter } from './frontmatter.ts';
 export * from './model.ts';
 export { parseJourney } from './parse-journey.ts';
 export { parsePersona } from './parse-persona.ts';
-export { JOURNEYS_DIR, loadProject, PERSONAS_DIR } from './project.ts';
+export { checkSources, JOURNEYS_DIR, type LoadedProject, loadProject, PERSONAS_DIR, type SourceFile } from './project.ts';
 export { RULES, type RuleId } from './rules.ts';
 export { JourneySchema, PersonaSchema } from './schema.ts';
 export { type CurvePoint, emotionCurve, type Insight, type InsightKind, journeyInsights, mainPath, summarizeInsights } from './insights.ts';

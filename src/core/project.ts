@@ -45,10 +45,38 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
 		readEntries(root, display, JOURNEYS_DIR),
 		readEntries(root, display, PERSONAS_DIR),
 	]);
+	return checkEntries(journeyEntries, personaEntries, (path) => existsSync(join(root, path)));
+}
+
+/** A file of a project that is not on disk, such as a version read from git. */
+export interface SourceFile {
+	/** Path relative to the project root, with `/` separators: `journeys/a.md`. */
+	path: string;
+	value: Uint8Array | string;
+}
+
+/**
+ * Checks a project given as files in memory (for example, a git revision). `fileExists` answers
+ * for other files, such as avatars, by project-relative path.
+ */
+export function checkSources(sources: SourceFile[], options: LoadOptions & { fileExists: (path: string) => boolean }): LoadedProject {
+	const entries = (dir: string) =>
+		sources
+			.filter((source) => source.path.startsWith(`${dir}/`) && source.path.endsWith('.md'))
+			.sort((a, b) => a.path.localeCompare(b.path))
+			.map((source): Entry => ({
+				path: source.path,
+				id: source.path.slice(dir.length + 1).replace(/\.md$/, ''),
+				file: new VFile({ path: options.displayRoot ? posix.join(options.displayRoot, source.path) : source.path, value: source.value }),
+			}));
+	return checkEntries(entries(JOURNEYS_DIR), entries(PERSONAS_DIR), options.fileExists);
+}
+
+function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], fileExists: (path: string) => boolean): LoadedProject {
 	const personas = personaEntries.map((entry) => parseEntry(entry, parsePersona));
 	const journeys = journeyEntries.map((entry) => parseEntry(entry, parseJourney));
 	checkReferences(journeys, journeyEntries, personaEntries);
-	checkPersonas(root, personas, journeys);
+	checkPersonas(fileExists, personas, journeys);
 	const files = [...personaEntries, ...journeyEntries].map((entry) => entry.file).sort((a, b) => a.path.localeCompare(b.path));
 	for (const file of files) file.messages.sort(byPlace);
 	return {
@@ -133,13 +161,13 @@ function checkReferences(journeys: Parsed<ParsedJourney>[], journeyEntries: Entr
 	}
 }
 
-function checkPersonas(root: string, personas: Parsed<ParsedPersona>[], journeys: Parsed<ParsedJourney>[]): void {
+function checkPersonas(fileExists: (path: string) => boolean, personas: Parsed<ParsedPersona>[], journeys: Parsed<ParsedJourney>[]): void {
 	// Which personas are used is only known when every journey could be read.
 	const used = journeys.every(Boolean) ? new Set(journeys.flatMap((parsed) => parsed!.journey.personas)) : undefined;
 	for (const parsed of personas) {
 		if (!parsed) continue;
 		const { persona, frontmatter, file } = parsed;
-		if (persona.avatar !== undefined && !existsSync(join(root, persona.avatar))) {
+		if (persona.avatar !== undefined && !fileExists(persona.avatar)) {
 			report(file, 'missing-avatar', `Missing avatar file \`${frontmatter.data.avatar}\`, expected an image path relative to this file`, placeOf(frontmatter, ['avatar']));
 		}
 		if (used && !used.has(persona.id)) {

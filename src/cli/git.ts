@@ -1,0 +1,87 @@
+/**
+ * Reading a project as it was at a git revision: one `ls-tree` and one `cat-file --batch` for
+ * all files, rather than a process per file.
+ */
+import { execFileSync } from 'node:child_process';
+import { posix, relative } from 'node:path';
+import { checkSources, JOURNEYS_DIR, type LoadedProject, PERSONAS_DIR, type SourceFile } from '../core/index.ts';
+import { UsageError } from './targets.ts';
+
+function git(args: string[], cwd: string, input?: Buffer | string): Buffer {
+	try {
+		return execFileSync('git', args, { cwd, input, maxBuffer: 1024 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
+	} catch (error) {
+		const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
+		throw new UsageError(`git ${args[0]} failed${stderr ? `: ${stderr.split('\n')[0]}` : ''}`);
+	}
+}
+
+/** The repository path of `root`, relative to the top of the repository ('' at the top). */
+export function repoPrefix(root: string): string {
+	const top = git(['rev-parse', '--show-toplevel'], root).toString().trim();
+	return relative(top, root).split('\\').join('/');
+}
+
+/** Checks that `ref` names a commit, with a message that says what to pass instead. */
+export function verifyRef(ref: string, cwd: string): void {
+	try {
+		execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, stdio: 'ignore' });
+	} catch {
+		throw new UsageError(`Unknown git revision \`${ref}\`; pass a branch, tag or commit (on CI, fetch it first: \`git fetch origin ${ref.replace(/^origin\//, '')}\`)`);
+	}
+}
+
+/**
+ * The revision to compare with by default: where the current branch left the default branch
+ * (`origin/HEAD`, else main or master, local or remote).
+ */
+export function defaultBase(cwd: string): string {
+	const candidates: string[] = [];
+	try {
+		candidates.push(execFileSync('git', ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+	} catch {
+		// no remote HEAD: try the usual names
+	}
+	candidates.push('origin/main', 'origin/master', 'main', 'master');
+	for (const candidate of candidates) {
+		try {
+			return execFileSync('git', ['merge-base', 'HEAD', candidate], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+		} catch {
+			// not this one
+		}
+	}
+	throw new UsageError('Cannot find the default branch to compare with; pass the base revision, e.g. `cjm diff origin/main`');
+}
+
+/** Loads and checks the project at `root` as it was at `ref`. */
+export function projectAt(ref: string, root: string, displayRoot: string): LoadedProject {
+	verifyRef(ref, root);
+	const prefix = repoPrefix(root);
+	const inRepo = (path: string) => (prefix ? posix.join(prefix, path) : path);
+	const listing = git(['ls-tree', '-r', '-z', '--name-only', ref, '--', inRepo(JOURNEYS_DIR), inRepo(PERSONAS_DIR)], root)
+		.toString()
+		.split('\0')
+		.filter(Boolean)
+		.map((path) => (prefix ? path.slice(prefix.length + 1) : path));
+	const markdown = listing.filter((path) => path.endsWith('.md'));
+	const sources = readBlobs(ref, markdown.map(inRepo), root).map((value, i): SourceFile => ({ path: markdown[i], value }));
+	const existing = new Set(listing);
+	return checkSources(sources, { displayRoot: displayRoot === '.' ? undefined : displayRoot, fileExists: (path) => existing.has(path) });
+}
+
+/** Contents of `paths` at `ref`, in order, from one `git cat-file --batch`. */
+function readBlobs(ref: string, paths: string[], cwd: string): Uint8Array[] {
+	if (paths.length === 0) return [];
+	const output = git(['cat-file', '--batch'], cwd, paths.map((path) => `${ref}:${path}\n`).join(''));
+	const blobs: Uint8Array[] = [];
+	let offset = 0;
+	for (const path of paths) {
+		const newline = output.indexOf(0x0a, offset);
+		const header = output.subarray(offset, newline).toString();
+		const size = Number(header.split(' ')[2]);
+		if (!header.includes(' blob ') || Number.isNaN(size)) throw new UsageError(`Cannot read \`${path}\` at \`${ref}\` from git`);
+		blobs.push(output.subarray(newline + 1, newline + 1 + size));
+		offset = newline + 1 + size + 1;
+	}
+	return blobs;
+}

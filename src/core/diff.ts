@@ -1,0 +1,307 @@
+/**
+ * What a change does to the journeys: the semantic difference between two versions of a project.
+ * Things are matched by id (stage and touchpoint ids, journey and persona ids), so a renamed
+ * touchpoint whose id survives is a rename, and a reordered stage is a move, never a delete
+ * plus an add. Pure data in, pure data out; the report renderers decide how to show it.
+ */
+import type { VFile } from 'vfile';
+import { emotionCurve, journeyInsights, percent, signed } from './insights.ts';
+import { type Item, type Journey, type Persona, type Project, type Stage, type Touchpoint, touchpointsOf } from './model.ts';
+
+export type ChangeKind =
+	| 'added'
+	| 'removed'
+	| 'renamed'
+	| 'moved'
+	| 'field'
+	| 'emotion'
+	| 'pain-added'
+	| 'pain-resolved'
+	| 'opportunity-added'
+	| 'opportunity-removed'
+	| 'conversion'
+	| 'kpi'
+	| 'owner';
+
+export interface Change {
+	kind: ChangeKind;
+	scope: 'journey' | 'persona' | 'stage' | 'touchpoint';
+	/** Id of the stage or touchpoint (absent for journey- and persona-level changes). */
+	id?: string;
+	/** What a reader calls it: the stage's or touchpoint's name. */
+	where?: string;
+	field?: string;
+	before?: string;
+	after?: string;
+	/** For emotion and conversion: `up` is better for the customer. */
+	direction?: 'up' | 'down';
+}
+
+export interface EntityDiff {
+	type: 'journey' | 'persona';
+	status: 'added' | 'removed' | 'renamed' | 'changed';
+	id: string;
+	/** The id before a rename. */
+	previousId?: string;
+	title: string;
+	changes: Change[];
+	/** Emotion curves before and after, over the touchpoints both versions have (journeys only). */
+	curves?: { labels: string[]; before: number[]; after: number[] };
+}
+
+export interface Problem {
+	path: string;
+	line: number;
+	column: number;
+	severity: 'error' | 'warning';
+	rule: string;
+	message: string;
+}
+
+export interface ProjectDiff {
+	journeys: EntityDiff[];
+	personas: EntityDiff[];
+	/** Validation problems the change introduces, and ones it fixes. */
+	problems: { introduced: Problem[]; resolved: Problem[] };
+}
+
+export interface Version {
+	project: Project;
+	files: VFile[];
+}
+
+/** The semantic difference from `base` to `head`. */
+export function diffProjects(base: Version, head: Version): ProjectDiff {
+	return {
+		journeys: diffEntities(base.project.journeys, head.project.journeys, journeysAlike, diffJourney, (j) => j.title, 'journey'),
+		personas: diffEntities(base.project.personas, head.project.personas, (a, b) => a.name === b.name, diffPersona, (p) => p.name, 'persona'),
+		problems: diffProblems(problemsOf(base.files), problemsOf(head.files)),
+	};
+}
+
+/** A journey moved to another file is still the same journey when its title or most touchpoints survive. */
+function journeysAlike(a: Journey, b: Journey): boolean {
+	if (a.title === b.title) return true;
+	const before = new Set(touchpointsOf(a).map((t) => t.id));
+	const after = touchpointsOf(b).map((t) => t.id);
+	return after.filter((id) => before.has(id)).length * 2 > Math.max(before.size, after.length);
+}
+
+function diffEntities<T extends { id: string }>(
+	base: T[],
+	head: T[],
+	alike: (a: T, b: T) => boolean,
+	compare: (a: T, b: T) => Omit<EntityDiff, 'type' | 'status' | 'id' | 'title'>,
+	title: (entity: T) => string,
+	type: EntityDiff['type']
+): EntityDiff[] {
+	const before = new Map(base.map((entity) => [entity.id, entity]));
+	const after = new Map(head.map((entity) => [entity.id, entity]));
+	let removed = base.filter((entity) => !after.has(entity.id));
+	const diffs: EntityDiff[] = [];
+	for (const entity of head) {
+		const previous = before.get(entity.id) ?? removed.find((candidate) => alike(candidate, entity));
+		if (!previous) {
+			diffs.push({ type, status: 'added', id: entity.id, title: title(entity), changes: [] });
+			continue;
+		}
+		const renamed = previous.id !== entity.id;
+		if (renamed) removed = removed.filter((candidate) => candidate !== previous);
+		const detail = compare(previous, entity);
+		if (renamed || detail.changes.length > 0) {
+			diffs.push({ type, status: renamed ? 'renamed' : 'changed', id: entity.id, ...(renamed ? { previousId: previous.id } : {}), title: title(entity), ...detail });
+		}
+	}
+	for (const entity of removed) diffs.push({ type, status: 'removed', id: entity.id, title: title(entity), changes: [] });
+	return diffs;
+}
+
+const text = (value: unknown): string | undefined => {
+	if (value === undefined || value === null) return undefined;
+	if (Array.isArray(value)) return value.length === 0 ? undefined : value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(', ');
+	if (typeof value === 'object') return Object.keys(value).length === 0 ? undefined : JSON.stringify(value);
+	return String(value);
+};
+
+function fieldChanges(before: object, after: object, fields: string[], scope: Change['scope'], where?: { id: string; where: string }): Change[] {
+	return fields.flatMap((field) => {
+		const a = text((before as Record<string, unknown>)[field]);
+		const b = text((after as Record<string, unknown>)[field]);
+		if (a === b) return [];
+		return [{ kind: field === 'owner' ? ('owner' as const) : ('field' as const), scope, ...where, field, before: a, after: b }];
+	});
+}
+
+const JOURNEY_FIELDS = ['title', 'scenario', 'goal', 'state', 'status', 'baseline', 'owner', 'personas', 'tags', 'sources'];
+const STAGE_FIELDS = ['goal', 'moment'];
+const TOUCHPOINT_FIELDS = ['channels', 'action', 'thinking', 'feeling', 'owner', 'criticality', 'backstage', 'support', 'moment', 'time', 'persona', 'next'];
+const PERSONA_FIELDS = ['name', 'role', 'segment', 'quote', 'goals', 'needs', 'frustrations', 'channels', 'traits', 'avatar', 'tags'];
+
+function diffPersona(before: Persona, after: Persona): Omit<EntityDiff, 'type' | 'status' | 'id' | 'title'> {
+	return { changes: fieldChanges(before, after, PERSONA_FIELDS, 'persona') };
+}
+
+function diffJourney(before: Journey, after: Journey): Omit<EntityDiff, 'type' | 'status' | 'id' | 'title'> {
+	const changes: Change[] = [...fieldChanges(before, after, JOURNEY_FIELDS, 'journey')];
+	changes.push(...diffStages(before.stages, after.stages));
+	changes.push(...diffTouchpoints(before, after));
+
+	const conversion = (journey: Journey) => journeyInsights(journey).find((insight) => insight.kind === 'end-to-end-conversion')?.value;
+	const [a, b] = [conversion(before), conversion(after)];
+	if (a !== b && (a !== undefined || b !== undefined)) {
+		changes.push({ kind: 'conversion', scope: 'journey', field: 'end-to-end conversion', before: a === undefined ? undefined : percent(a), after: b === undefined ? undefined : percent(b), ...direction(a, b) });
+	}
+	if (changes.length === 0) return { changes };
+	return { changes, curves: curves(before, after) };
+}
+
+const direction = (before: number | undefined, after: number | undefined): Pick<Change, 'direction'> =>
+	before === undefined || after === undefined || before === after ? {} : { direction: after > before ? 'up' : 'down' };
+
+function diffStages(before: Stage[], after: Stage[]): Change[] {
+	const changes: Change[] = [];
+	const previous = new Map(before.map((stage) => [stage.id, stage]));
+	const current = new Set(after.map((stage) => stage.id));
+	const stable = new Set(commonSubsequence(before.map((s) => s.id), after.map((s) => s.id)));
+	after.forEach((stage, index) => {
+		const old = previous.get(stage.id);
+		const at = { id: stage.id, where: stage.name };
+		if (!old) return void changes.push({ kind: 'added', scope: 'stage', ...at });
+		if (old.name !== stage.name) changes.push({ kind: 'renamed', scope: 'stage', ...at, before: old.name, after: stage.name });
+		if (!stable.has(stage.id)) changes.push({ kind: 'moved', scope: 'stage', ...at, before: `position ${before.indexOf(old) + 1}`, after: `position ${index + 1}` });
+		changes.push(...fieldChanges(old, stage, STAGE_FIELDS, 'stage', at));
+	});
+	for (const stage of before) if (!current.has(stage.id)) changes.push({ kind: 'removed', scope: 'stage', id: stage.id, where: stage.name });
+	return changes;
+}
+
+function diffTouchpoints(beforeJourney: Journey, afterJourney: Journey): Change[] {
+	const before = touchpointsOf(beforeJourney);
+	const after = touchpointsOf(afterJourney);
+	const stageName = (journey: Journey, id: string) => journey.stages.find((stage) => stage.id === id)?.name ?? id;
+	const previous = new Map(before.map((t) => [t.id, t]));
+	const current = new Set(after.map((t) => t.id));
+	// A touchpoint moved when it changed stage, or changed order within its stage (a moved stage moves none of its touchpoints).
+	const stable = new Set(
+		afterJourney.stages.flatMap((stage) => {
+			const stayed = (t: Touchpoint, other: Map<string, Touchpoint>) => other.get(t.id)?.stage === stage.id;
+			const now = new Map(after.map((t) => [t.id, t]));
+			return commonSubsequence(
+				before.filter((t) => t.stage === stage.id && stayed(t, now)).map((t) => t.id),
+				after.filter((t) => t.stage === stage.id && stayed(t, previous)).map((t) => t.id)
+			);
+		})
+	);
+	const changes: Change[] = [];
+	for (const touchpoint of after) {
+		const old = previous.get(touchpoint.id);
+		const at = { id: touchpoint.id, where: touchpoint.name };
+		if (!old) {
+			changes.push({ kind: 'added', scope: 'touchpoint', ...at, after: stageName(afterJourney, touchpoint.stage) });
+			continue;
+		}
+		if (old.name !== touchpoint.name) changes.push({ kind: 'renamed', scope: 'touchpoint', ...at, before: old.name, after: touchpoint.name });
+		if (old.stage !== touchpoint.stage || !stable.has(touchpoint.id)) {
+			changes.push({ kind: 'moved', scope: 'touchpoint', ...at, before: stageName(beforeJourney, old.stage), after: stageName(afterJourney, touchpoint.stage) });
+		}
+		changes.push(...diffTouchpoint(old, touchpoint, at));
+	}
+	for (const touchpoint of before) {
+		if (!current.has(touchpoint.id)) changes.push({ kind: 'removed', scope: 'touchpoint', id: touchpoint.id, where: touchpoint.name, before: stageName(beforeJourney, touchpoint.stage) });
+	}
+	return changes;
+}
+
+function diffTouchpoint(before: Touchpoint, after: Touchpoint, at: { id: string; where: string }): Change[] {
+	const changes: Change[] = [];
+	const [a, b] = [before.emotion?.actual, after.emotion?.actual];
+	if (a !== b) changes.push({ kind: 'emotion', scope: 'touchpoint', ...at, before: a === undefined ? undefined : signed(a), after: b === undefined ? undefined : signed(b), ...direction(a, b) });
+	const [da, db] = [before.emotion?.desired, after.emotion?.desired];
+	if (da !== db) changes.push({ kind: 'field', scope: 'touchpoint', ...at, field: 'desired emotion', before: da === undefined ? undefined : signed(da), after: db === undefined ? undefined : signed(db) });
+	changes.push(...diffItems(before.pains, after.pains, 'pain-added', 'pain-resolved', at));
+	changes.push(...diffItems(before.opportunities, after.opportunities, 'opportunity-added', 'opportunity-removed', at));
+	if (before.conversion !== after.conversion) {
+		const show = (share?: number) => (share === undefined ? undefined : percent(share));
+		changes.push({ kind: 'conversion', scope: 'touchpoint', ...at, before: show(before.conversion), after: show(after.conversion), ...direction(before.conversion, after.conversion) });
+	}
+	for (const name of new Set([...Object.keys(before.kpis), ...Object.keys(after.kpis)])) {
+		const [ka, kb] = [text(before.kpis[name]), text(after.kpis[name])];
+		if (ka !== kb) changes.push({ kind: 'kpi', scope: 'touchpoint', ...at, field: name, before: ka, after: kb });
+	}
+	changes.push(...fieldChanges(before, after, TOUCHPOINT_FIELDS, 'touchpoint', at).map((change) => (change.field === 'next' ? { ...change, before: edges(before), after: edges(after) } : change)));
+	return changes;
+}
+
+const edges = (touchpoint: Touchpoint) => touchpoint.next.map((edge) => edge.to).join(', ') || 'end of journey';
+
+/** Pains and opportunities are matched by their text; an owner or rating change on the same text is a field change. */
+function diffItems(before: Item[], after: Item[], added: ChangeKind, removed: ChangeKind, at: { id: string; where: string }): Change[] {
+	const kind = added === 'pain-added' ? 'pain' : 'opportunity';
+	const old = new Map(before.map((item) => [item.text, item]));
+	const now = new Map(after.map((item) => [item.text, item]));
+	return [
+		...after.filter((item) => !old.has(item.text)).map((item): Change => ({ kind: added, scope: 'touchpoint', ...at, after: item.text })),
+		...before.filter((item) => !now.has(item.text)).map((item): Change => ({ kind: removed, scope: 'touchpoint', ...at, before: item.text })),
+		...after.flatMap((item) => {
+			const previous = old.get(item.text);
+			if (!previous) return [];
+			return fieldChanges(previous, item, ['owner', 'impact', 'effort'], 'touchpoint', at).map((change) => ({ ...change, kind: 'field' as const, field: `${kind} “${item.text}” ${change.field}` }));
+		}),
+	];
+}
+
+/** Before and after curves over the touchpoints that have an emotion in both versions, in the new order. */
+function curves(before: Journey, after: Journey): EntityDiff['curves'] {
+	const old = new Map(emotionCurve(before).map((point) => [point.touchpoint.id, point.score]));
+	const shared = emotionCurve(after).filter((point) => old.has(point.touchpoint.id));
+	if (shared.length < 2) return undefined;
+	return { labels: shared.map((point) => point.touchpoint.name), before: shared.map((point) => old.get(point.touchpoint.id)!), after: shared.map((point) => point.score) };
+}
+
+/** The longest common subsequence of two id lists: the ones that kept their relative order. */
+export function commonSubsequence(a: string[], b: string[]): string[] {
+	const lengths = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+	for (let i = a.length - 1; i >= 0; i--) {
+		for (let j = b.length - 1; j >= 0; j--) {
+			lengths[i][j] = a[i] === b[j] ? lengths[i + 1][j + 1] + 1 : Math.max(lengths[i + 1][j], lengths[i][j + 1]);
+		}
+	}
+	const common: string[] = [];
+	for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+		if (a[i] === b[j]) {
+			common.push(a[i]);
+			i++;
+			j++;
+		} else if (lengths[i + 1][j] >= lengths[i][j + 1]) i++;
+		else j++;
+	}
+	return common;
+}
+
+export function problemsOf(files: VFile[]): Problem[] {
+	return files.flatMap((file) =>
+		file.messages.map((message) => ({
+			path: file.path,
+			line: message.line ?? 1,
+			column: message.column ?? 1,
+			severity: message.fatal ? ('error' as const) : ('warning' as const),
+			rule: message.ruleId ?? 'unknown',
+			message: message.reason,
+		}))
+	);
+}
+
+/** Problems are the same when file, rule and wording match: lines shift with unrelated edits. */
+function diffProblems(before: Problem[], after: Problem[]): ProjectDiff['problems'] {
+	const key = (problem: Problem) => `${problem.path}\0${problem.rule}\0${problem.message}`;
+	const minus = (from: Problem[], other: Problem[]) => {
+		const counts = new Map<string, number>();
+		for (const problem of other) counts.set(key(problem), (counts.get(key(problem)) ?? 0) + 1);
+		return from.filter((problem) => {
+			const left = counts.get(key(problem)) ?? 0;
+			if (left > 0) counts.set(key(problem), left - 1);
+			return left === 0;
+		});
+	};
+	return { introduced: minus(after, before), resolved: minus(before, after) };
+}
