@@ -109,7 +109,24 @@ describe('reading files', () => {
 	// micromark (under remark) is super-linear on list markers nested on one line: `- - - … x` takes
 	// 5 s at 10 KB, 25 s at 20 KB and 3.5 minutes at 40 KB, far below the 2 MB limit. Needs a guard
 	// before the body is parsed, and a decision on which rule reports it.
-	test.todo('a body of 20,000 list markers nested on one line is parsed or refused within a second');
+	test('markdown-limits points at the line that nests too deep', async () => {
+		expect((await problems('rules/markdown-limits'))['journeys/nested-lists.md']).toEqual([[13, 1, 'markdown-limits', 'error']]);
+		expect(await reasons('rules/markdown-limits', 'journeys/nested-lists.md')).toEqual(['Unexpected list or quote nested over 50 levels on one line, flatten it']);
+	});
+
+	test.each([
+		['20,000 list markers on one line', `${'- '.repeat(20_000)}x`, 'markdown-limits', 6],
+		// The first line indented past 200 columns is the 102nd of the body.
+		['800 levels of indented lists', Array.from({ length: 800 }, (_, i) => `${' '.repeat(2 * i)}- x`).join('\n'), 'markdown-limits', 107],
+		['50 levels of quotes', `${'> '.repeat(50)}x`, undefined, undefined],
+	])('a body with %s is refused quickly, or read when it is sane', (_, body, rule, line) => {
+		const file = new VFile({ path: 'journeys/deep.md', value: `---\ntitle: Deep\npersona: p\nstages: [{name: S, touchpoints: [{name: T, emotion: 0}]}]\n---\n${body}\n` });
+		const started = performance.now();
+		parseJourney(file, 'deep');
+		expect(performance.now() - started).toBeLessThan(5_000);
+		expect(file.messages.map((m) => m.ruleId)).toEqual(rule ? [rule] : []);
+		if (rule) expect(file.messages[0].line).toBe(line);
+	});
 
 	test('folders, dangling links and pipes named `*.md` are skipped; links to files are read', async () => {
 		const root = copyOf('rules/empty-stage');
