@@ -206,7 +206,12 @@ export const JourneySchema = z
 	.strictObject(
 		{
 			title: text('Title of the journey map.'),
-			persona: textList('Persona id(s): paths under personas/ without `.md`.'),
+			persona: z
+				.union([z.string({ error: 'a persona id, or a list of them' }), z.array(z.string({ error: 'a string' })).min(1, { error: 'a persona id, or a list of at least one' })], {
+					error: 'a persona id, or a list of them',
+				})
+				.transform((value) => (Array.isArray(value) ? value : [value]))
+				.describe('Persona id(s): paths under personas/ without `.md`.'),
 			scenario: text('The situation the persona is in.').optional(),
 			goal: text('The customer’s goal (not the business’s).').optional(),
 			state: z
