@@ -6,6 +6,7 @@
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Format } from './format.ts';
+import { handOffValidated } from '../site/project.ts';
 import { validate } from './validate.ts';
 
 /** Where astro.config.mjs lives: the site is part of this package. */
@@ -30,6 +31,8 @@ export async function build(
 		io.stderr('cjm: the site was not built; fix the problems above first.\n');
 		return 1;
 	}
+	const [validated] = checked.projects;
+	handOffValidated({ root, project: validated.project, files: validated.files });
 	process.env.CJM_ROOT = root;
 	process.env.CJM_DISPLAY_ROOT = relative(io.cwd, root) || '.';
 	if (options.outDir) process.env.CJM_OUT_DIR = resolve(io.cwd, options.outDir);

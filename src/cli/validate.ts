@@ -1,7 +1,7 @@
 /** `cjm validate`: check journeys and personas, print the problems, and say by exit code whether they pass. */
 import { resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { loadProject } from '../core/index.ts';
+import { type LoadedProject, loadProject } from '../core/index.ts';
 import { type Format, format } from './format.ts';
 import { isIncluded, resolveTargets } from './targets.ts';
 
@@ -13,17 +13,22 @@ export interface ValidateOptions {
 
 export interface ValidateResult {
 	files: VFile[];
+	/** Every project loaded, by absolute root, for commands that go on to use it. */
+	projects: Array<LoadedProject & { root: string }>;
 	output: string;
 	exitCode: 0 | 1;
 }
 
 export async function validate(paths: string[], options: ValidateOptions, cwd = process.cwd()): Promise<ValidateResult> {
 	const files: VFile[] = [];
+	const projects: ValidateResult['projects'] = [];
 	for (const target of resolveTargets(paths.length > 0 ? paths : ['.'], cwd)) {
-		const { files: loaded } = await loadProject(resolve(cwd, target.root), { displayRoot: target.root });
-		files.push(...loaded.filter((file) => isIncluded(resolve(cwd, file.path), target.include)));
+		const root = resolve(cwd, target.root);
+		const loaded = await loadProject(root, { displayRoot: target.root });
+		projects.push({ ...loaded, root });
+		files.push(...loaded.files.filter((file) => isIncluded(resolve(cwd, file.path), target.include)));
 	}
 	const messages = files.flatMap((file) => file.messages);
 	const failed = messages.some((message) => message.fatal || options.strict);
-	return { files, output: format(files, options.format, { color: options.color }), exitCode: failed ? 1 : 0 };
+	return { files, projects, output: format(files, options.format, { color: options.color }), exitCode: failed ? 1 : 0 };
 }

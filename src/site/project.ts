@@ -19,10 +19,27 @@ export interface SiteProject {
 
 let loading: Promise<SiteProject> | undefined;
 
+/**
+ * `cjm build` validates the project and then runs Astro in the same process; it leaves the
+ * loaded project here so the loaders need not parse every file a second time. (Astro loads this
+ * module in its own module graph, so a module-level variable would not be shared.)
+ */
+const VALIDATED = Symbol.for('cjm.validatedProject');
+type Handoff = { root: string; project: Project; files: VFile[] };
+
+export function handOffValidated(handoff: Handoff): void {
+	(globalThis as Record<symbol, unknown>)[VALIDATED] = handoff;
+}
+
 /** Loads the project once and shares it between the collections; `fresh` reloads it (dev server edits). */
 export function siteProject(fresh = false): Promise<SiteProject> {
 	if (fresh || !loading) {
 		const root = contentRoot();
+		const handoff = (globalThis as Record<symbol, Handoff | undefined>)[VALIDATED];
+		if (!fresh && handoff?.root === root) {
+			loading = Promise.resolve({ project: handoff.project, files: handoff.files, updated: lastCommitDates(root, [JOURNEYS_DIR, PERSONAS_DIR]) });
+			return loading;
+		}
 		loading = loadProject(root, { displayRoot: process.env.CJM_DISPLAY_ROOT ?? root }).then(({ project, files }) => ({
 			project,
 			files,
