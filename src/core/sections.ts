@@ -44,7 +44,7 @@ export function attachSections(file: VFile, frontmatter: Frontmatter, stages: St
 		if (heading.depth === 3) {
 			const candidates = stage ? stage.touchpoints : stages.flatMap((each) => each.touchpoints);
 			const touchpoint = stage ? find(stage.touchpoints, title) : undefined;
-			if (!touchpoint) warnNearMiss(file, title, candidates, 'touchpoint', locate, heading);
+			if (!touchpoint && !warnMisplaced(file, title, stage, stages, locate, heading)) warnNearMiss(file, title, candidates, 'touchpoint', locate, heading);
 			return touchpoint;
 		}
 		return undefined;
@@ -68,6 +68,22 @@ export function attachSections(file: VFile, frontmatter: Frontmatter, stages: St
 		else narrative.push(section);
 	});
 	return narrative;
+}
+
+/** A `###` that names a touchpoint exactly, but not under its stage's `##`: its notes would go missing. */
+function warnMisplaced(file: VFile, title: string, under: Stage | undefined, stages: Stage[], locate: Frontmatter['locate'], heading: Heading): boolean {
+	const owner = stages.find((each) => each !== under && find(each.touchpoints, title));
+	if (!owner) return false;
+	const { start, end } = heading.position!;
+	const where = under ? `under stage \`${under.name}\`` : 'outside any stage section';
+	report(
+		file,
+		'misplaced-heading',
+		`Unexpected heading \`${title}\` ${where}, expected it under \`## ${owner.name}\`, the stage of that touchpoint, so its notes attach`,
+		locate(start.offset!, end.offset!),
+		{ expected: [owner.name] }
+	);
+	return true;
 }
 
 function warnNearMiss(file: VFile, title: string, candidates: readonly Named[], kind: string, locate: Frontmatter['locate'], heading: Heading): void {
