@@ -7,10 +7,10 @@ import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { type Child, h } from 'hastscript';
 import type { Table, TableCell, TableRow } from 'mdast';
-import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { type Item, type Journey, type Touchpoint, touchpointsOf } from '../core/model.ts';
 import { anchor, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';
+import { markdownOptions } from './markdown-out.ts';
 
 interface Lane {
 	label: string;
@@ -146,5 +146,5 @@ export function journeyTableMarkdown(journey: Journey): string {
 			),
 		],
 	};
-	return toMarkdown(table, { extensions: [gfmTableToMarkdown({ tablePipeAlign: false })] });
+	return toMarkdown(table, markdownOptions);
 }
