@@ -5,10 +5,11 @@
 import { slug } from 'github-slugger';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import { type Frontmatter, readFrontmatter } from './frontmatter.ts';
+import { readFrontmatter } from './frontmatter.ts';
 import { describeIssues } from './issues.ts';
 import { lintJourney } from './lint-journey.ts';
 import type { Edge, Journey, Stage, Touchpoint } from './model.ts';
+import type { Place } from './place.ts';
 import { report } from './rules.ts';
 import { type JourneyInput, JourneySchema } from './schema.ts';
 import { attachSections } from './sections.ts';
@@ -17,7 +18,8 @@ import { type Path, placeOf } from './yaml-path.ts';
 
 export interface ParsedJourney {
 	journey: Journey;
-	frontmatter: Frontmatter;
+	/** Where the references that only the whole project can check are written (plain data, so it can cross threads). */
+	places: { personas: Place[]; baseline?: Place };
 }
 
 /**
@@ -59,7 +61,12 @@ export function parseJourney(file: VFile, id: string, path = file.path): ParsedJ
 	checkTouchpointPersonas(file, journey, at);
 	journey.narrative = attachSections(file, frontmatter, stages);
 	lintJourney(file, journey, at);
-	return { journey, frontmatter };
+	const listed = Array.isArray(frontmatter.data.persona);
+	const places = {
+		personas: journey.personas.map((_, index) => at(listed ? ['persona', index] : ['persona'])),
+		...(journey.baseline === undefined ? {} : { baseline: at(['baseline']) }),
+	};
+	return { journey, places };
 }
 
 type At = (path: Path, target?: 'key' | 'value') => ReturnType<typeof placeOf>;

@@ -1,16 +1,20 @@
 /** Parses one persona file into the model. Its avatar’s existence is checked by `loadProject`, which knows the disk. */
 import { posix } from 'node:path';
 import type { VFile } from 'vfile';
-import { type Frontmatter, readFrontmatter } from './frontmatter.ts';
+import { readFrontmatter } from './frontmatter.ts';
 import { describeIssues } from './issues.ts';
 import type { Persona } from './model.ts';
+import type { Place } from './place.ts';
 import { report } from './rules.ts';
 import { PersonaSchema } from './schema.ts';
 import { placeOf } from './yaml-path.ts';
 
 export interface ParsedPersona {
 	persona: Persona;
-	frontmatter: Frontmatter;
+	/** Where the name and avatar are written, for the project-wide checks (plain data). */
+	places: { name: Place; avatar?: Place };
+	/** The avatar path as written in the file, relative to it. */
+	avatarAsWritten?: string;
 }
 
 /** Parses `file` (a persona with id `id`, at project-relative `path`); undefined when too broken to model. */
@@ -41,5 +45,6 @@ export function parsePersona(file: VFile, id: string, path = file.path): ParsedP
 		tags: input.tags ?? [],
 		body: frontmatter.text.slice(frontmatter.bodyOffset).trim(),
 	};
-	return { persona, frontmatter };
+	const places = { name: placeOf(frontmatter, ['name'], 'key'), ...(input.avatar === undefined ? {} : { avatar: placeOf(frontmatter, ['avatar']) }) };
+	return { persona, places, avatarAsWritten: input.avatar };
 }

@@ -15,7 +15,6 @@ import { type ParsedPersona, parsePersona } from './parse-persona.ts';
 import { FILE_START } from './place.ts';
 import { report } from './rules.ts';
 import { didYouMean } from './suggest.ts';
-import { placeOf } from './yaml-path.ts';
 
 export const JOURNEYS_DIR = 'journeys';
 export const PERSONAS_DIR = 'personas';
@@ -135,8 +134,7 @@ function checkReferences(journeys: Parsed<ParsedJourney>[], journeyEntries: Entr
 	const journeyIds = journeyEntries.map((entry) => entry.id);
 	for (const parsed of journeys) {
 		if (!parsed) continue;
-		const { journey, frontmatter, file } = parsed;
-		const listed = Array.isArray(frontmatter.data.persona);
+		const { journey, places, file } = parsed;
 		journey.personas.forEach((id, index) => {
 			if (personaIds.includes(id)) return;
 			const suggestion = didYouMean(id, personaIds);
@@ -144,7 +142,7 @@ function checkReferences(journeys: Parsed<ParsedJourney>[], journeyEntries: Entr
 				file,
 				'unknown-persona',
 				`Unexpected \`persona\` \`${id}\`, ${suggestion ? `did you mean \`${suggestion}\`?` : `expected the id of a file under ${PERSONAS_DIR}/ (its path without \`.md\`)`}`,
-				placeOf(frontmatter, listed ? ['persona', index] : ['persona']),
+				places.personas[index],
 				{ expected: suggestion ? [suggestion] : personaIds }
 			);
 		});
@@ -156,7 +154,7 @@ function checkReferences(journeys: Parsed<ParsedJourney>[], journeyEntries: Entr
 					: suggestion
 						? `did you mean \`${suggestion}\`?`
 						: `expected the id of a file under ${JOURNEYS_DIR}/ (its path without \`.md\`)`;
-			report(file, 'unknown-baseline', `Unexpected \`baseline\` \`${journey.baseline}\`, ${advice}`, placeOf(frontmatter, ['baseline']));
+			report(file, 'unknown-baseline', `Unexpected \`baseline\` \`${journey.baseline}\`, ${advice}`, places.baseline);
 		}
 	}
 }
@@ -166,12 +164,12 @@ function checkPersonas(fileExists: (path: string) => boolean, personas: Parsed<P
 	const used = journeys.every(Boolean) ? new Set(journeys.flatMap((parsed) => parsed!.journey.personas)) : undefined;
 	for (const parsed of personas) {
 		if (!parsed) continue;
-		const { persona, frontmatter, file } = parsed;
+		const { persona, places, avatarAsWritten, file } = parsed;
 		if (persona.avatar !== undefined && !fileExists(persona.avatar)) {
-			report(file, 'missing-avatar', `Missing avatar file \`${frontmatter.data.avatar}\`, expected an image path relative to this file`, placeOf(frontmatter, ['avatar']));
+			report(file, 'missing-avatar', `Missing avatar file \`${avatarAsWritten}\`, expected an image path relative to this file`, places.avatar);
 		}
 		if (used && !used.has(persona.id)) {
-			report(file, 'unused-persona', `Unexpected persona \`${persona.id}\` that no journey uses, reference it from a journey’s \`persona\` or remove it`, placeOf(frontmatter, ['name'], 'key'));
+			report(file, 'unused-persona', `Unexpected persona \`${persona.id}\` that no journey uses, reference it from a journey’s \`persona\` or remove it`, places.name);
 		}
 	}
 }
