@@ -24,7 +24,7 @@ export async function validate(paths: string[], options: ValidateOptions, cwd = 
 	const projects: ValidateResult['projects'] = [];
 	for (const target of resolveTargets(paths.length > 0 ? paths : ['.'], cwd)) {
 		const root = resolve(cwd, target.root);
-		const loaded = await loadProject(root, { displayRoot: target.root });
+		const loaded = await loadProject(root, { displayRoot: target.root, parallel: true });
 		projects.push({ ...loaded, root });
 		files.push(...loaded.files.filter((file) => isIncluded(resolve(cwd, file.path), target.include)));
 	}

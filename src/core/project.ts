@@ -10,8 +10,9 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { MAX_FILE_BYTES } from './frontmatter.ts';
 import type { Journey, Persona, Project } from './model.ts';
-import { type ParsedJourney, parseJourney } from './parse-journey.ts';
-import { type ParsedPersona, parsePersona } from './parse-persona.ts';
+import { type ParseResult, type ParseTask, parseAll, parseTask } from './parallel.ts';
+import type { ParsedJourney } from './parse-journey.ts';
+import type { ParsedPersona } from './parse-persona.ts';
 import { FILE_START } from './place.ts';
 import { report } from './rules.ts';
 import { didYouMean } from './suggest.ts';
@@ -35,6 +36,8 @@ interface Entry {
 export interface LoadOptions {
 	/** How `root` is written in file paths of messages (e.g. relative to the working directory); defaults to `root`. */
 	displayRoot?: string;
+	/** Parse large projects on worker threads (for the CLI; Node must be able to run the TypeScript worker). */
+	parallel?: boolean;
 }
 
 /** Loads and checks the project at `root`. */
@@ -44,7 +47,9 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
 		readEntries(root, display, JOURNEYS_DIR),
 		readEntries(root, display, PERSONAS_DIR),
 	]);
-	return checkEntries(journeyEntries, personaEntries, (path) => existsSync(join(root, path)));
+	const tasks = parseTasks(journeyEntries, personaEntries);
+	const results = await parseAll(tasks, options);
+	return checkEntries(journeyEntries, personaEntries, (path) => existsSync(join(root, path)), resultsByFile(tasks, results));
 }
 
 /** A file of a project that is not on disk, such as a version read from git. */
@@ -58,7 +63,7 @@ export interface SourceFile {
  * Checks a project given as files in memory (for example, a git revision). `fileExists` answers
  * for other files, such as avatars, by project-relative path.
  */
-export function checkSources(sources: SourceFile[], options: LoadOptions & { fileExists: (path: string) => boolean }): LoadedProject {
+export function checkSources(sources: SourceFile[], options: Omit<LoadOptions, 'parallel'> & { fileExists: (path: string) => boolean }): LoadedProject {
 	const entries = (dir: string) =>
 		sources
 			.filter((source) => source.path.startsWith(`${dir}/`) && source.path.endsWith('.md'))
@@ -68,12 +73,27 @@ export function checkSources(sources: SourceFile[], options: LoadOptions & { fil
 				id: source.path.slice(dir.length + 1).replace(/\.md$/, ''),
 				file: new VFile({ path: options.displayRoot ? posix.join(options.displayRoot, source.path) : source.path, value: source.value }),
 			}));
-	return checkEntries(entries(JOURNEYS_DIR), entries(PERSONAS_DIR), options.fileExists);
+	const [journeyEntries, personaEntries] = [entries(JOURNEYS_DIR), entries(PERSONAS_DIR)];
+	const tasks = parseTasks(journeyEntries, personaEntries);
+	return checkEntries(journeyEntries, personaEntries, options.fileExists, resultsByFile(tasks, tasks.map(parseTask)));
 }
 
-function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], fileExists: (path: string) => boolean): LoadedProject {
-	const personas = personaEntries.map((entry) => parseEntry(entry, parsePersona));
-	const journeys = journeyEntries.map((entry) => parseEntry(entry, parseJourney));
+/** One parse task per file that was read; a file rejected while reading (too large) has nothing to parse. */
+function parseTasks(journeyEntries: Entry[], personaEntries: Entry[]): ParseTask[] {
+	const task = (kind: ParseTask['kind']) => (entry: Entry) => ({ kind, id: entry.id, path: entry.path, file: entry.file });
+	return [...personaEntries.map(task('persona')), ...journeyEntries.map(task('journey'))].filter((t) => t.file.messages.length === 0);
+}
+
+const resultsByFile = (tasks: ParseTask[], results: ParseResult[]) => new Map(results.map((result, i) => [tasks[i].file, result]));
+
+/** The project-wide checks, over files already parsed. */
+function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], fileExists: (path: string) => boolean, results: Map<VFile, ParseResult>): LoadedProject {
+	const withFile = <T>(entry: Entry) => {
+		const parsed = results.get(entry.file) as T | undefined;
+		return parsed && { ...parsed, file: entry.file };
+	};
+	const personas = personaEntries.map((entry) => withFile<ParsedPersona>(entry));
+	const journeys = journeyEntries.map((entry) => withFile<ParsedJourney>(entry));
 	checkReferences(journeys, journeyEntries, personaEntries);
 	checkPersonas(fileExists, personas, journeys);
 	const files = [...personaEntries, ...journeyEntries].map((entry) => entry.file).sort((a, b) => a.path.localeCompare(b.path));
@@ -88,13 +108,6 @@ function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], fileExis
 }
 
 const byPlace = (a: VFileMessage, b: VFileMessage) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
-
-function parseEntry<T>(entry: Entry, parse: (file: VFile, id: string, path: string) => T | undefined): (T & { file: VFile }) | undefined {
-	// A file rejected while reading (too large, so never read) has no text to parse: one error, not a second "empty file".
-	if (entry.file.messages.length > 0) return undefined;
-	const parsed = parse(entry.file, entry.id, entry.path);
-	return parsed && { ...parsed, file: entry.file };
-}
 
 /** Reads every `.md` file under `root/dir`, as bytes so encoding problems can be reported. */
 async function readEntries(root: string, display: string, dir: string): Promise<Entry[]> {

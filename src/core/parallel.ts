@@ -1,0 +1,105 @@
+/**
+ * Parsing files on several threads. Parsing is almost all of validation's time (mostly `yaml`
+ * itself), and files are independent until the project-wide checks, so large projects spread
+ * them over worker threads; the main thread parses a share too. Results cross threads as plain
+ * data: the parsed model, the places of references, and the messages.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import { type ParsedJourney, parseJourney } from './parse-journey.ts';
+import { type ParsedPersona, parsePersona } from './parse-persona.ts';
+
+/** Below this many files, starting workers (each loads the parser) costs more than it saves. */
+export const PARALLEL_THRESHOLD = 200;
+
+export interface ParseTask {
+	kind: 'journey' | 'persona';
+	id: string;
+	/** Project-relative path. */
+	path: string;
+	file: VFile;
+}
+
+export type ParseResult = ParsedJourney | ParsedPersona | undefined;
+
+/** What a worker receives for one file, and what it sends back. */
+export interface WireTask {
+	kind: ParseTask['kind'];
+	id: string;
+	path: string;
+	filePath: string;
+	value: Uint8Array | string;
+}
+export interface WireResult {
+	parsed: ParseResult;
+	messages: WireMessage[];
+}
+interface WireMessage {
+	reason: string;
+	place: VFileMessage['place'];
+	ruleId?: string;
+	fatal?: boolean | null;
+	note?: string;
+	expected?: string[];
+	actual?: string;
+	cause?: { reason: string; place: VFileMessage['place'] };
+}
+
+export function parseTask(task: ParseTask): ParseResult {
+	return task.kind === 'journey' ? parseJourney(task.file, task.id, task.path) : parsePersona(task.file, task.id, task.path);
+}
+
+/** Runs in a worker: parse one file and describe the outcome as plain data. */
+export function parseWire(task: WireTask, makeFile: (path: string, value: WireTask['value']) => VFile): WireResult {
+	const file = makeFile(task.filePath, task.value);
+	const parsed = parseTask({ kind: task.kind, id: task.id, path: task.path, file });
+	const messages = file.messages.map((m): WireMessage => {
+		const cause = m.cause instanceof VFileMessage ? { reason: m.cause.reason, place: m.cause.place } : undefined;
+		return { reason: m.reason, place: m.place, ruleId: m.ruleId, fatal: m.fatal, note: m.note, expected: m.expected, actual: m.actual, cause };
+	});
+	return { parsed, messages };
+}
+
+/** Parses every task, on worker threads when there are enough files and cores; results in task order. */
+export async function parseAll(tasks: ParseTask[], options: { parallel?: boolean } = {}): Promise<ParseResult[]> {
+	const threads = Math.min(availableParallelism(), 8);
+	if (!options.parallel || tasks.length < PARALLEL_THRESHOLD || threads < 2) return tasks.map(parseTask);
+
+	// Deal files out round-robin (neighbouring files are often alike in size); the main thread keeps slice 0.
+	const slices = Array.from({ length: threads }, (_, slice) => tasks.map((_, i) => i).filter((i) => i % threads === slice));
+	const results = new Array<ParseResult>(tasks.length);
+	const workers = slices.slice(1).map((indexes) => runWorker(indexes.map((i) => toWire(tasks[i]))).then((wire) => indexes.forEach((i, k) => (results[i] = fromWire(tasks[i].file, wire[k])))));
+	for (const i of slices[0]) results[i] = parseTask(tasks[i]);
+	await Promise.all(workers);
+	return results;
+}
+
+function toWire(task: ParseTask): WireTask {
+	return { kind: task.kind, id: task.id, path: task.path, filePath: task.file.path, value: task.file.value };
+}
+
+function fromWire(file: VFile, wire: WireResult): ParseResult {
+	for (const m of wire.messages) {
+		const cause = m.cause ? new VFileMessage(m.cause.reason, { place: m.cause.place, source: 'cjm' }) : undefined;
+		const message = file.message(m.reason, { place: m.place, ruleId: m.ruleId, source: 'cjm', cause });
+		message.fatal = m.fatal;
+		if (m.note) message.note = m.note;
+		if (m.expected) message.expected = m.expected;
+		if (m.actual) message.actual = m.actual;
+	}
+	return wire.parsed;
+}
+
+function runWorker(batch: WireTask[]): Promise<WireResult[]> {
+	return new Promise((resolve, reject) => {
+		const worker = new Worker(new URL('./parse-worker.ts', import.meta.url));
+		worker.once('message', (results: WireResult[]) => {
+			resolve(results);
+			void worker.terminate();
+		});
+		worker.once('error', reject);
+		worker.postMessage(batch);
+	});
+}

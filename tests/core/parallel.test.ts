@@ -1,0 +1,36 @@
+/** Parsing on worker threads must give exactly what parsing on one thread gives. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { generateProject, journeyText } from '../../bench/generate.ts';
+import { loadProject } from '../../src/core/index.ts';
+import { PARALLEL_THRESHOLD } from '../../src/core/parallel.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'cjm-parallel-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const summary = (loaded: Awaited<ReturnType<typeof loadProject>>) => ({
+	project: loaded.project,
+	messages: loaded.files.map((file) => ({
+		path: file.path,
+		messages: file.messages.map((m) => ({ reason: m.reason, place: m.place, ruleId: m.ruleId, fatal: m.fatal, expected: m.expected, cause: (m.cause as { reason?: string })?.reason })),
+	})),
+});
+
+test('worker threads give the same models and messages as one thread', async () => {
+	const count = PARALLEL_THRESHOLD + 4;
+	await generateProject(dir, count);
+	// Some broken files, so messages (with causes and suggestions) cross threads too.
+	writeFileSync(join(dir, 'journeys/broken-1.md'), journeyText(1, 10).replace('emotion: ', 'emotoin: '));
+	writeFileSync(join(dir, 'journeys/broken-2.md'), journeyText(2, 10).replace('persona: persona-2', 'persona: persona-x'));
+	writeFileSync(join(dir, 'journeys/broken-3.md'), journeyText(3, 10).replace('  - name: Research', '  - name: Awareness'));
+	writeFileSync(join(dir, 'journeys/broken-4.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe]));
+
+	const sequential = summary(await loadProject(dir, { displayRoot: 'p' }));
+	const parallel = summary(await loadProject(dir, { displayRoot: 'p', parallel: true }));
+	// broken-2 (unknown persona) and broken-3 (duplicate id) still yield a model; broken-1 and broken-4 do not.
+	expect(parallel.project.journeys).toHaveLength(count + 2);
+	expect(parallel.messages.flatMap((f) => f.messages).map((m) => m.ruleId).sort()).toEqual(['duplicate-id', 'invalid-encoding', 'unknown-key', 'unknown-persona']);
+	expect(parallel).toEqual(sequential);
+});
