@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { diffProjects } from '../core/diff.ts';
 import { loadProject } from '../core/index.ts';
 import { diffMarkdown, diffText } from '../render/diff-report.ts';
-import { defaultBase, projectAt } from './git.ts';
+import { defaultBase, projectAt, verifyRepository } from './git.ts';
 import { resolveTargets } from './targets.ts';
 
 export const DIFF_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -12,6 +12,7 @@ export type DiffFormat = (typeof DIFF_FORMATS)[number];
 export async function diff(base: string | undefined, head: string | undefined, format: DiffFormat, cwd: string): Promise<string> {
 	const [target] = resolveTargets(['.'], cwd);
 	const root = resolve(cwd, target.root);
+	verifyRepository(root);
 	const baseRef = base ?? defaultBase(root);
 	const before = projectAt(baseRef, root, target.root);
 	const after = head ? projectAt(head, root, target.root) : await loadProject(root, { displayRoot: target.root });

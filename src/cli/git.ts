@@ -16,6 +16,16 @@ function git(args: string[], cwd: string, input?: Buffer | string): Buffer {
 	}
 }
 
+/** Checks that `cwd` is inside a git repository and git can be run, with a message that says so. */
+export function verifyRepository(cwd: string): void {
+	try {
+		execFileSync('git', ['rev-parse', '--git-dir'], { cwd, stdio: 'ignore' });
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError('Cannot run `git`; `cjm diff` reads the versions to compare through git, install it or put it on PATH');
+		throw new UsageError('Not inside a git repository; `cjm diff` compares git revisions of a project (to check files outside git, use `cjm validate`)');
+	}
+}
+
 /** The repository path of `root`, relative to the top of the repository ('' at the top). */
 export function repoPrefix(root: string): string {
 	const top = git(['rev-parse', '--show-toplevel'], root).toString().trim();
@@ -58,7 +68,8 @@ export function projectAt(ref: string, root: string, displayRoot: string): Loade
 	verifyRef(ref, root);
 	const prefix = repoPrefix(root);
 	const inRepo = (path: string) => (prefix ? posix.join(prefix, path) : path);
-	const listing = git(['ls-tree', '-r', '-z', '--name-only', ref, '--', inRepo(JOURNEYS_DIR), inRepo(PERSONAS_DIR)], root)
+	// --full-tree: without it ls-tree takes paths relative to the working directory, not to the top.
+	const listing = git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', ref, '--', inRepo(JOURNEYS_DIR), inRepo(PERSONAS_DIR)], root)
 		.toString()
 		.split('\0')
 		.filter(Boolean)
