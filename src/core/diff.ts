@@ -47,6 +47,11 @@ export interface EntityDiff {
 	changes: Change[];
 	/** Emotion curves before and after, over the touchpoints both versions have (journeys only). */
 	curves?: { labels: string[]; before: number[]; after: number[] };
+	/**
+	 * The file is in both versions but one of them has errors that stop it being read, so what
+	 * changed is not known: the validation problems say why. Not an add or a remove.
+	 */
+	unreadable?: 'base' | 'head';
 }
 
 export interface Problem {
@@ -72,9 +77,12 @@ export interface Version {
 
 /** The semantic difference from `base` to `head`. */
 export function diffProjects(base: Version, head: Version): ProjectDiff {
+	// File paths carry the display root, entity paths are relative to the project root.
+	const fileIn = (version: Version) => (entity: { path: string }) => version.files.some((file) => file.path === entity.path || file.path.endsWith(`/${entity.path}`));
+	const files = { base: fileIn(base), head: fileIn(head) };
 	return {
-		journeys: diffEntities(base.project.journeys, head.project.journeys, journeysAlike, diffJourney, (j) => j.title, 'journey'),
-		personas: diffEntities(base.project.personas, head.project.personas, (a, b) => a.name === b.name, diffPersona, (p) => p.name, 'persona'),
+		journeys: diffEntities(base.project.journeys, head.project.journeys, journeysAlike, diffJourney, (j) => j.title, 'journey', files),
+		personas: diffEntities(base.project.personas, head.project.personas, (a, b) => a.name === b.name, diffPersona, (p) => p.name, 'persona', files),
 		problems: diffProblems(problemsOf(base.files), problemsOf(head.files)),
 	};
 }
@@ -87,20 +95,27 @@ function journeysAlike(a: Journey, b: Journey): boolean {
 	return after.filter((id) => before.has(id)).length * 2 > Math.max(before.size, after.length);
 }
 
-function diffEntities<T extends { id: string }>(
+function diffEntities<T extends { id: string; path: string }>(
 	base: T[],
 	head: T[],
 	alike: (a: T, b: T) => boolean,
 	compare: (a: T, b: T) => Omit<EntityDiff, 'type' | 'status' | 'id' | 'title'>,
 	title: (entity: T) => string,
-	type: EntityDiff['type']
+	type: EntityDiff['type'],
+	fileIn: Record<'base' | 'head', (entity: T) => boolean>
 ): EntityDiff[] {
 	const before = new Map(base.map((entity) => [entity.id, entity]));
 	const after = new Map(head.map((entity) => [entity.id, entity]));
+	// Missing from one version only because its file there has errors: neither added nor removed.
+	const unreadable = (entity: T, version: 'base' | 'head'): EntityDiff => ({ type, status: 'changed', id: entity.id, title: title(entity), changes: [], unreadable: version });
 	let removed = base.filter((entity) => !after.has(entity.id));
 	const diffs: EntityDiff[] = [];
 	for (const entity of head) {
-		const previous = before.get(entity.id) ?? removed.find((candidate) => alike(candidate, entity));
+		if (!before.has(entity.id) && fileIn.base(entity)) {
+			diffs.push(unreadable(entity, 'base'));
+			continue;
+		}
+		const previous = before.get(entity.id) ?? removed.find((candidate) => !fileIn.head(candidate) && alike(candidate, entity));
 		if (!previous) {
 			diffs.push({ type, status: 'added', id: entity.id, title: title(entity), changes: [] });
 			continue;
@@ -112,7 +127,7 @@ function diffEntities<T extends { id: string }>(
 			diffs.push({ type, status: renamed ? 'renamed' : 'changed', id: entity.id, ...(renamed ? { previousId: previous.id } : {}), title: title(entity), ...detail });
 		}
 	}
-	for (const entity of removed) diffs.push({ type, status: 'removed', id: entity.id, title: title(entity), changes: [] });
+	for (const entity of removed) diffs.push(fileIn.head(entity) ? unreadable(entity, 'head') : { type, status: 'removed', id: entity.id, title: title(entity), changes: [] });
 	return diffs;
 }
 
@@ -135,10 +150,16 @@ function fieldChanges(before: object, after: object, fields: string[], scope: Ch
 const JOURNEY_FIELDS = ['title', 'scenario', 'goal', 'state', 'status', 'baseline', 'owner', 'personas', 'tags', 'sources'];
 const STAGE_FIELDS = ['goal', 'moment'];
 const TOUCHPOINT_FIELDS = ['channels', 'action', 'thinking', 'feeling', 'owner', 'criticality', 'backstage', 'support', 'moment', 'time', 'persona', 'next'];
-const PERSONA_FIELDS = ['name', 'role', 'segment', 'quote', 'goals', 'needs', 'frustrations', 'channels', 'traits', 'avatar', 'tags'];
+const PERSONA_FIELDS = ['name', 'role', 'segment', 'quote', 'goals', 'needs', 'frustrations', 'channels', 'avatar', 'tags'];
 
 function diffPersona(before: Persona, after: Persona): Omit<EntityDiff, 'type' | 'status' | 'id' | 'title'> {
-	return { changes: fieldChanges(before, after, PERSONA_FIELDS, 'persona') };
+	const changes = fieldChanges(before, after, PERSONA_FIELDS, 'persona');
+	// Trait by trait, like KPIs: one changed age is not worth the whole table of traits twice.
+	for (const name of new Set([...Object.keys(before.traits), ...Object.keys(after.traits)])) {
+		const [a, b] = [text(before.traits[name]), text(after.traits[name])];
+		if (a !== b) changes.push({ kind: 'field', scope: 'persona', field: `trait ${name}`, before: a, after: b });
+	}
+	return { changes };
 }
 
 function diffJourney(before: Journey, after: Journey): Omit<EntityDiff, 'type' | 'status' | 'id' | 'title'> {
@@ -192,22 +213,36 @@ function diffTouchpoints(beforeJourney: Journey, afterJourney: Journey): Change[
 			);
 		})
 	);
+	// A `next` that is the default (the following touchpoint) in both versions changed only because touchpoints were added,
+	// removed or moved, which is reported already: not a change of its own.
+	const implicit = (list: Touchpoint[]) => new Set(list.filter((t, i) => JSON.stringify(t.next) === JSON.stringify(list[i + 1] ? [{ to: list[i + 1].id }] : [])).map((t) => t.id));
+	const [implicitBefore, implicitAfter] = [implicit(before), implicit(after)];
 	const changes: Change[] = [];
 	for (const touchpoint of after) {
 		const old = previous.get(touchpoint.id);
 		const at = { id: touchpoint.id, where: touchpoint.name };
 		if (!old) {
 			changes.push({ kind: 'added', scope: 'touchpoint', ...at, after: stageName(afterJourney, touchpoint.stage) });
+			changes.push(...diffTouchpoint({ ...touchpoint, emotion: undefined }, touchpoint, at).filter((change) => change.kind === 'emotion'));
 			continue;
 		}
 		if (old.name !== touchpoint.name) changes.push({ kind: 'renamed', scope: 'touchpoint', ...at, before: old.name, after: touchpoint.name });
-		if (old.stage !== touchpoint.stage || !stable.has(touchpoint.id)) {
+		if (old.stage !== touchpoint.stage) {
 			changes.push({ kind: 'moved', scope: 'touchpoint', ...at, before: stageName(beforeJourney, old.stage), after: stageName(afterJourney, touchpoint.stage) });
+		} else if (!stable.has(touchpoint.id)) {
+			// Within its stage: "Awareness → Awareness" would say nothing.
+			const place = (journey: Journey, t: Touchpoint) => `position ${(journey.stages.find((stage) => stage.id === t.stage)?.touchpoints.findIndex((each) => each.id === t.id) ?? 0) + 1} in ${stageName(journey, t.stage)}`;
+			changes.push({ kind: 'moved', scope: 'touchpoint', ...at, before: place(beforeJourney, old), after: place(afterJourney, touchpoint) });
 		}
-		changes.push(...diffTouchpoint(old, touchpoint, at));
+		const followsOrder = implicitBefore.has(old.id) && implicitAfter.has(touchpoint.id);
+		changes.push(...diffTouchpoint(old, touchpoint, at).filter((change) => !(followsOrder && change.kind === 'field' && change.field === 'next')));
 	}
+	// An added or removed touchpoint shows its emotion too: the curves only cover touchpoints both versions have.
 	for (const touchpoint of before) {
-		if (!current.has(touchpoint.id)) changes.push({ kind: 'removed', scope: 'touchpoint', id: touchpoint.id, where: touchpoint.name, before: stageName(beforeJourney, touchpoint.stage) });
+		if (current.has(touchpoint.id)) continue;
+		const at = { id: touchpoint.id, where: touchpoint.name };
+		changes.push({ kind: 'removed', scope: 'touchpoint', ...at, before: stageName(beforeJourney, touchpoint.stage) });
+		changes.push(...diffTouchpoint(touchpoint, { ...touchpoint, emotion: undefined }, at).filter((change) => change.kind === 'emotion'));
 	}
 	return changes;
 }
@@ -234,7 +269,7 @@ function diffTouchpoint(before: Touchpoint, after: Touchpoint, at: { id: string;
 
 const edges = (touchpoint: Touchpoint) => touchpoint.next.map((edge) => edge.to).join(', ') || 'end of journey';
 
-/** Pains and opportunities are matched by their text; an owner or rating change on the same text is a field change. */
+/** Pains and opportunities are matched by their text; an owner or rating change on the same text is a change of that item. */
 function diffItems(before: Item[], after: Item[], added: ChangeKind, removed: ChangeKind, at: { id: string; where: string }): Change[] {
 	const kind = added === 'pain-added' ? 'pain' : 'opportunity';
 	const old = new Map(before.map((item) => [item.text, item]));
@@ -245,7 +280,7 @@ function diffItems(before: Item[], after: Item[], added: ChangeKind, removed: Ch
 		...after.flatMap((item) => {
 			const previous = old.get(item.text);
 			if (!previous) return [];
-			return fieldChanges(previous, item, ['owner', 'impact', 'effort'], 'touchpoint', at).map((change) => ({ ...change, kind: 'field' as const, field: `${kind} “${item.text}” ${change.field}` }));
+			return fieldChanges(previous, item, ['owner', 'impact', 'effort'], 'touchpoint', at).map((change) => ({ ...change, field: `${change.field} of ${kind} “${item.text}”` }));
 		}),
 	];
 }
