@@ -3,7 +3,7 @@
  * comment (a summary, a table of changes per journey, before/after emotion curves as a Mermaid
  * `xychart-beta` block, long parts folded into <details>, the whole under GitHub's limit).
  */
-import type { Root, RootContent, Table, TableRow } from 'mdast';
+import type { PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { Change, EntityDiff, Problem, ProjectDiff } from '../core/diff.ts';
@@ -14,6 +14,8 @@ export const DIFF_MARKER = '<!-- cjm-diff -->';
 export const COMMENT_LIMIT = 65_536;
 /** Tables longer than this are folded. */
 const FOLD_ROWS = 20;
+/** At most this many problems per list: the comment has to leave room for the changes. */
+const PROBLEM_ROWS = 50;
 
 const arrow = (change: Change) => (change.direction === 'up' ? ' ↑' : change.direction === 'down' ? ' ↓' : '');
 
@@ -39,18 +41,22 @@ export function changeLabel(change: Change): string {
 		case 'opportunity-removed':
 			return 'Opportunity removed';
 		case 'kpi':
-			return `KPI ${change.field}`;
+			return `KPI “${change.field}”`;
 		case 'owner':
-			return 'Owner';
 		case 'field':
-			return change.field ?? 'Field';
+			return capitalize(change.field ?? change.kind);
 	}
 }
 
+const capitalize = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
+
 function cells(change: Change): [string, string, string, string] {
-	const where = change.where ?? '';
+	const where = change.where ?? (change.scope === 'journey' ? 'Whole journey' : '');
 	if (change.kind === 'added' && change.scope === 'touchpoint') return [changeLabel(change), where, '', `in ${change.after}`];
 	if (change.kind === 'removed' && change.scope === 'touchpoint') return [changeLabel(change), where, `in ${change.before}`, ''];
+	// A pain or opportunity has no "before" when added and no "after" when gone: an empty cell, not a missing value.
+	if (change.kind === 'pain-added' || change.kind === 'opportunity-added') return [changeLabel(change), where, '', change.after ?? ''];
+	if (change.kind === 'pain-resolved' || change.kind === 'opportunity-removed') return [changeLabel(change), where, change.before ?? '', ''];
 	return [changeLabel(change), where, change.before ?? '—', change.after ?? '—'];
 }
 
@@ -63,6 +69,8 @@ export interface Summary {
 	painsResolved: number;
 	errors: number;
 	warnings: number;
+	/** Validation problems of the base that are gone. */
+	fixed: number;
 }
 
 export function summarize(diff: ProjectDiff): Summary {
@@ -82,31 +90,46 @@ export function summarize(diff: ProjectDiff): Summary {
 		painsResolved: changes.filter((c) => c.kind === 'pain-resolved').length,
 		errors: diff.problems.introduced.filter((p) => p.severity === 'error').length,
 		warnings: diff.problems.introduced.filter((p) => p.severity === 'warning').length,
+		fixed: diff.problems.resolved.length,
 	};
 }
 
-/** "2 journeys changed, 1 added · emotion 2 up, 1 down · pains 1 added, 2 resolved · 1 new error" */
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** "3 journeys: 2 changed, 1 added · emotion up at 2 touchpoints, down at 1 · 1 pain added, 2 resolved · 1 new error" */
 export function summaryLine(diff: ProjectDiff): string {
 	const s = summarize(diff);
 	const counts = (what: string, c: Summary['journeys']) => {
-		const parts = (['changed', 'added', 'renamed', 'removed'] as const).filter((k) => c[k] > 0).map((k) => `${c[k]} ${k}`);
-		const total = c.added + c.removed + c.renamed + c.changed;
-		return total === 0 ? [] : [`${total} ${what}${total === 1 ? '' : 's'}: ${parts.join(', ')}`];
+		const kinds = (['changed', 'added', 'renamed', 'removed'] as const).filter((k) => c[k] > 0);
+		if (kinds.length === 0) return [];
+		if (kinds.length === 1) return [`${plural(c[kinds[0]], what)} ${kinds[0]}`];
+		return [`${plural(c.added + c.removed + c.renamed + c.changed, what)}: ${kinds.map((k) => `${c[k]} ${k}`).join(', ')}`];
 	};
+	// Only the counts that are not zero: "emotion down at 1 touchpoint", not "emotion 0 up, 1 down".
+	const emotion = [s.emotionUp ? `up at ${plural(s.emotionUp, 'touchpoint')}` : '', s.emotionDown ? `down at ${s.emotionUp ? s.emotionDown : plural(s.emotionDown, 'touchpoint')}` : ''];
+	const pains = [s.painsAdded ? `${plural(s.painsAdded, 'pain')} added` : '', s.painsResolved ? (s.painsAdded ? `${s.painsResolved} resolved` : `${plural(s.painsResolved, 'pain')} resolved`) : ''];
 	const parts = [
 		...counts('journey', s.journeys),
 		...counts('persona', s.personas),
-		...(s.emotionUp + s.emotionDown > 0 ? [`emotion ${s.emotionUp} up, ${s.emotionDown} down`] : []),
-		...(s.painsAdded + s.painsResolved > 0 ? [`pains ${s.painsAdded} added, ${s.painsResolved} resolved`] : []),
+		...(s.emotionUp + s.emotionDown > 0 ? [`emotion ${emotion.filter(Boolean).join(', ')}`] : []),
+		...(s.painsAdded + s.painsResolved > 0 ? [pains.filter(Boolean).join(', ')] : []),
 	];
-	const problems =
-		s.errors + s.warnings === 0
-			? 'no new validation problems'
-			: [s.errors ? `${s.errors} new error${s.errors === 1 ? '' : 's'}` : '', s.warnings ? `${s.warnings} new warning${s.warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+	const problems = [
+		...(s.errors + s.warnings === 0 ? ['no new validation problems'] : []),
+		...(s.errors ? [`${s.errors} new error${s.errors === 1 ? '' : 's'}`] : []),
+		...(s.warnings ? [`${s.warnings} new warning${s.warnings === 1 ? '' : 's'}`] : []),
+		...(s.fixed ? [`${s.fixed} fixed`] : []),
+	].join(', ');
 	return parts.length === 0 ? `No journey or persona changed; ${problems}.` : `${parts.join(' · ')} · ${problems}`;
 }
 
 const STATUS_WORD: Record<EntityDiff['status'], string> = { added: 'added', removed: 'removed', renamed: 'renamed', changed: 'changed' };
+
+/** Why a changed file shows no changes: one version of it cannot be read. */
+const UNREADABLE: Record<NonNullable<EntityDiff['unreadable']>, string> = {
+	head: 'This change leaves the file unreadable, so what else changed is not known: see the new validation problems.',
+	base: 'The file could not be read before this change, so what changed is not known: see the fixed validation problems.',
+};
 
 /** The report for a terminal. */
 export function diffText(diff: ProjectDiff): string {
@@ -114,6 +137,7 @@ export function diffText(diff: ProjectDiff): string {
 	for (const entity of [...diff.journeys, ...diff.personas]) {
 		const from = entity.previousId ? ` (was ${entity.previousId})` : '';
 		lines.push(`${entity.type} ${entity.id}${from}: ${STATUS_WORD[entity.status]} — ${entity.title}`);
+		if (entity.unreadable) lines.push(`  ${UNREADABLE[entity.unreadable]}`);
 		for (const change of entity.changes) {
 			const [label, where, before, after] = cells(change);
 			const value = before && after ? `${before} → ${after}` : before || after;
@@ -121,18 +145,27 @@ export function diffText(diff: ProjectDiff): string {
 		}
 		lines.push('');
 	}
-	if (diff.problems.introduced.length > 0) {
-		lines.push('New validation problems:');
-		for (const p of diff.problems.introduced) lines.push(`  ${p.path}:${p.line}:${p.column}: ${p.severity} ${p.message} [${p.rule}]`);
+	const list = (title: string, problems: Problem[]) => {
+		if (problems.length === 0) return;
+		lines.push(title);
+		for (const p of problems) lines.push(`  ${p.path}:${p.line}:${p.column}: ${p.severity} ${p.message} [${p.rule}]`);
 		lines.push('');
-	}
-	if (diff.problems.resolved.length > 0) lines.push(`${diff.problems.resolved.length} validation problem(s) fixed.`, '');
+	};
+	list('New validation problems:', diff.problems.introduced);
+	list('Fixed validation problems (where they were in the base):', diff.problems.resolved);
 	return `${lines.join('\n').trimEnd()}\n`;
 }
 
 const textNode = (value: string) => ({ type: 'text' as const, value });
-const row = (values: string[]): TableRow => ({ type: 'tableRow', children: values.map((value) => ({ type: 'tableCell', children: value ? [textNode(value)] : [] })) });
-const table = (header: string[], rows: string[][]): Table => ({ type: 'table', align: header.map(() => null), children: [row(header), ...rows.map(row)] });
+type Cell = string | PhrasingContent[];
+const row = (values: Cell[]): TableRow => ({
+	type: 'tableRow',
+	children: values.map((value) => ({ type: 'tableCell', children: typeof value !== 'string' ? value : value ? [textNode(value)] : [] })),
+});
+const table = (header: string[], rows: Cell[][]): Table => ({ type: 'table', align: header.map(() => null), children: [row(header), ...rows.map(row)] });
+/** A validation message with its `quoted` names as code, as the terminal reporters show them. */
+const codeSpans = (value: string): PhrasingContent[] =>
+	value.split(/`([^`]+)`/).flatMap((part, i): PhrasingContent[] => (part === '' ? [] : i % 2 === 1 ? [{ type: 'inlineCode', value: part }] : [textNode(part)]));
 const html = (value: string): RootContent => ({ type: 'html', value });
 const paragraph = (...children: Array<RootContent & { type: 'text' | 'inlineCode' | 'strong' | 'emphasis' }>): RootContent => ({ type: 'paragraph', children } as RootContent);
 
@@ -145,7 +178,10 @@ const details = (summary: string, content: RootContent[]): RootContent[] => [
 
 /** Before/after emotion curves as Mermaid's xychart (GitHub renders Mermaid code blocks in comments). */
 export function emotionXyChart(curves: NonNullable<EntityDiff['curves']>): string {
-	const label = (name: string) => JSON.stringify(name.replace(/["\\\n\r]/g, ' ').slice(0, 24));
+	const label = (name: string) => {
+		const plain = name.replace(/["\\\n\r]/g, ' ');
+		return JSON.stringify(plain.length > 24 ? `${plain.slice(0, 23).trimEnd()}…` : plain);
+	};
 	return [
 		'%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#9ca3af, #2563eb"}}}}%%',
 		'xychart-beta',
@@ -162,12 +198,13 @@ function entitySection(entity: EntityDiff): RootContent[] {
 	const nodes: RootContent[] = [
 		{ type: 'heading', depth: 3, children: [textNode(`${entity.type === 'journey' ? 'Journey' : 'Persona'} ${STATUS_WORD[entity.status]}: ${entity.title}`)] },
 		{ type: 'paragraph', children: [{ type: 'inlineCode', value: entity.id }, ...from] },
+		...(entity.unreadable ? [paragraph({ type: 'emphasis', children: [textNode(UNREADABLE[entity.unreadable])] } as never)] : []),
 	];
 	if (entity.changes.length > 0) {
 		const changes = table(['Change', 'Where', 'Before', 'After'], entity.changes.map(cells));
 		nodes.push(...(entity.changes.length > FOLD_ROWS ? details(`${entity.changes.length} changes`, [changes]) : [changes]));
 	}
-	if (entity.curves && entity.changes.some((c) => c.kind === 'emotion')) {
+	if (entity.curves && entity.curves.before.some((score, i) => score !== entity.curves!.after[i])) {
 		nodes.push(...details('Emotion curve, before and after', [{ type: 'code', lang: 'mermaid', value: emotionXyChart(entity.curves) }]));
 	}
 	return nodes;
@@ -175,9 +212,13 @@ function entitySection(entity: EntityDiff): RootContent[] {
 
 function problemSection(title: string, problems: Problem[]): RootContent[] {
 	if (problems.length === 0) return [];
-	const rows = problems.map((p) => [`${p.path}:${p.line}:${p.column}`, p.severity, p.message, p.rule]);
-	const body = table(['Where', 'Severity', 'Message', 'Rule'], rows);
-	return [{ type: 'heading', depth: 3, children: [textNode(title)] }, ...(problems.length > FOLD_ROWS ? details(`${problems.length} problems`, [body]) : [body])];
+	const rows = problems.slice(0, PROBLEM_ROWS).map((p) => [`${p.path}:${p.line}:${p.column}`, p.severity, codeSpans(p.message), p.rule]);
+	const rest = problems.length - rows.length;
+	const body: RootContent[] = [
+		table(['Where', 'Severity', 'Message', 'Rule'], rows),
+		...(rest > 0 ? [paragraph({ type: 'emphasis', children: [textNode(`${rest} more not shown; run `), { type: 'inlineCode', value: 'npx cjm validate' }, textNode(' to see them all.')] } as never)] : []),
+	];
+	return [{ type: 'heading', depth: 3, children: [textNode(title)] }, ...(problems.length > FOLD_ROWS ? details(`${problems.length} problems`, body) : body)];
 }
 
 const render = (nodes: RootContent[]) => toMarkdown({ type: 'root', children: nodes } as Root, { extensions: [gfmTableToMarkdown({ tablePipeAlign: false })] });
@@ -194,7 +235,7 @@ export function diffMarkdown(diff: ProjectDiff, options: { compare?: { base: str
 			: []),
 		...problemSection('New validation problems', diff.problems.introduced),
 	];
-	const tail: RootContent[] = diff.problems.resolved.length > 0 ? details(`${diff.problems.resolved.length} validation problem(s) fixed`, problemSection('Fixed', diff.problems.resolved).slice(1)) : [];
+	const tail: RootContent[] = diff.problems.resolved.length > 0 ? details(`${plural(diff.problems.resolved.length, 'validation problem')} fixed`, problemSection('Fixed', diff.problems.resolved).slice(1)) : [];
 	const sections = [...diff.journeys, ...diff.personas].map((entity) => render(entitySection(entity)));
 	const start = render(head);
 	const end = tail.length > 0 ? render(tail) : '';
