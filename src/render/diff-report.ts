@@ -4,9 +4,9 @@
  * `xychart-beta` block, long parts folded into <details>, the whole under GitHub's limit).
  */
 import type { PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
-import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { Change, EntityDiff, Problem, ProjectDiff } from '../core/diff.ts';
+import { markdownOptions } from './markdown-out.ts';
 
 /** First line of the comment: how the workflow finds its own comment to update. */
 export const DIFF_MARKER = '<!-- cjm-diff -->';
@@ -221,7 +221,7 @@ function problemSection(title: string, problems: Problem[]): RootContent[] {
 	return [{ type: 'heading', depth: 3, children: [textNode(title)] }, ...(problems.length > FOLD_ROWS ? details(`${problems.length} problems`, body) : body)];
 }
 
-const render = (nodes: RootContent[]) => toMarkdown({ type: 'root', children: nodes } as Root, { extensions: [gfmTableToMarkdown({ tablePipeAlign: false })] });
+const render = (nodes: RootContent[]) => toMarkdown({ type: 'root', children: nodes } as Root, markdownOptions);
 
 /** The pull-request comment. `compare` names the two versions, e.g. `{ base: 'origin/main', head: 'working tree' }`. */
 export function diffMarkdown(diff: ProjectDiff, options: { compare?: { base: string; head: string }; limit?: number } = {}): string {
