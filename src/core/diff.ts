@@ -166,6 +166,7 @@ function diffJourney(before: Journey, after: Journey): Omit<EntityDiff, 'type' |
 	const changes: Change[] = [...fieldChanges(before, after, JOURNEY_FIELDS, 'journey')];
 	changes.push(...diffStages(before.stages, after.stages));
 	changes.push(...diffTouchpoints(before, after));
+	changes.push(...diffNotes(before, after));
 
 	const conversion = (journey: Journey) => journeyInsights(journey).find((insight) => insight.kind === 'end-to-end-conversion')?.value;
 	const [a, b] = [conversion(before), conversion(after)];
@@ -174,6 +175,39 @@ function diffJourney(before: Journey, after: Journey): Omit<EntityDiff, 'type' |
 	}
 	if (changes.length === 0) return { changes };
 	return { changes, curves: curves(before, after) };
+}
+
+/** The start of a note, for the report: enough to recognise it, not the whole text. */
+const excerpt = (markdown: string | undefined) => {
+	if (markdown === undefined) return undefined;
+	const flat = markdown.replace(/\s+/g, ' ').trim();
+	return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+};
+
+/** Edits to the Markdown body: the notes of stages and touchpoints, and the general narrative by heading. */
+function diffNotes(before: Journey, after: Journey): Change[] {
+	const changes: Change[] = [];
+	const note = (scope: 'stage' | 'touchpoint', id: string, where: string, a?: string, b?: string) => {
+		if (a !== b) changes.push({ kind: 'field', scope, id, where, field: 'notes', before: excerpt(a), after: excerpt(b) });
+	};
+	const oldStages = new Map(before.stages.map((stage) => [stage.id, stage]));
+	const oldTouchpoints = new Map(touchpointsOf(before).map((t) => [t.id, t]));
+	for (const stage of after.stages) {
+		const old = oldStages.get(stage.id);
+		if (old) note('stage', stage.id, stage.name, old.notes?.markdown, stage.notes?.markdown);
+		for (const touchpoint of stage.touchpoints) {
+			const previous = oldTouchpoints.get(touchpoint.id);
+			if (previous) note('touchpoint', touchpoint.id, touchpoint.name, previous.notes?.markdown, touchpoint.notes?.markdown);
+		}
+	}
+	const sections = (journey: Journey) => new Map(journey.narrative.map((section) => [section.heading, section.markdown]));
+	const [a, b] = [sections(before), sections(after)];
+	for (const heading of new Set([...a.keys(), ...b.keys()])) {
+		if (a.get(heading) !== b.get(heading)) {
+			changes.push({ kind: 'field', scope: 'journey', field: heading ? `notes “${heading}”` : 'introduction', before: excerpt(a.get(heading)), after: excerpt(b.get(heading)) });
+		}
+	}
+	return changes;
 }
 
 const direction = (before: number | undefined, after: number | undefined): Pick<Change, 'direction'> =>

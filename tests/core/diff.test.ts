@@ -57,10 +57,20 @@ describe('nothing changed', () => {
 		expect(compare(files, files)).toEqual({ journeys: [], personas: [], problems: { introduced: [], resolved: [] } });
 	});
 
-	test('the Markdown body and `updated` are not part of the diff', () => {
+	test('`updated` is not part of the diff', () => {
 		const before = journey([['Look', ['Search']]], 'title: Shopping\nupdated: 2026-01-01\n');
-		const after = `${journey([['Look', ['Search']]], 'title: Shopping\nupdated: 2026-02-01\n')}\nSome notes.\n`;
+		const after = journey([['Look', ['Search']]], 'title: Shopping\nupdated: 2026-02-01\n');
 		expect(compare({ 'journeys/shop.md': before }, { 'journeys/shop.md': after }).journeys).toEqual([]);
+	});
+
+	test('edits to the Markdown body are notes changes: introduction, stage and touchpoint notes', () => {
+		const base = journey([['Look', ['Search']]], 'title: Shopping\n');
+		const before = `${base}\nIntro.\n\n## Look\n\nOld stage note.\n\n### Search\n\nSame.\n`;
+		const after = `${base}\nIntro, longer.\n\n## Look\n\nNew stage note.\n\n### Search\n\nSame.\n`;
+		expect(changesOf(compare({ 'journeys/shop.md': before }, { 'journeys/shop.md': after }))).toEqual([
+			{ kind: 'field', scope: 'stage', id: 'look', where: 'Look', field: 'notes', before: 'Old stage note.', after: 'New stage note.' },
+			{ kind: 'field', scope: 'journey', field: 'introduction', before: 'Intro.', after: 'Intro, longer.' },
+		]);
 	});
 });
 
