@@ -5,11 +5,10 @@
 import { slug } from 'github-slugger';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import { readFrontmatter } from './frontmatter.ts';
-import { describeIssues } from './issues.ts';
 import { lintJourney } from './lint-journey.ts';
 import type { Edge, Journey, Stage, Touchpoint } from './model.ts';
 import type { Place } from './place.ts';
+import { readValidated } from './read-validated.ts';
 import { report } from './rules.ts';
 import { type JourneyInput, JourneySchema } from './schema.ts';
 import { attachSections } from './sections.ts';
@@ -27,16 +26,9 @@ export interface ParsedJourney {
  * on `file`; the result is undefined when the frontmatter is too broken to build a model.
  */
 export function parseJourney(file: VFile, id: string, path = file.path): ParsedJourney | undefined {
-	const frontmatter = readFrontmatter(file);
-	if (!frontmatter) return undefined;
-	const result = JourneySchema.safeParse(frontmatter.data, { reportInput: true });
-	if (!result.success) {
-		for (const problem of describeIssues(result.error.issues, frontmatter.data, JourneySchema)) {
-			report(file, problem.rule, problem.reason, placeOf(frontmatter, problem.path, problem.target), { expected: problem.expected });
-		}
-		return undefined;
-	}
-	const input = result.data;
+	const validated = readValidated(file, JourneySchema);
+	if (!validated) return undefined;
+	const { frontmatter, input } = validated;
 	const at = (path: Path, target: 'key' | 'value' = 'value') => placeOf(frontmatter, path, target);
 
 	const stages = buildStages(file, input, at);

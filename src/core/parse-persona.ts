@@ -1,11 +1,9 @@
 /** Parses one persona file into the model. Its avatar’s existence is checked by `loadProject`, which knows the disk. */
 import { posix } from 'node:path';
 import type { VFile } from 'vfile';
-import { readFrontmatter } from './frontmatter.ts';
-import { describeIssues } from './issues.ts';
 import type { Persona } from './model.ts';
 import type { Place } from './place.ts';
-import { report } from './rules.ts';
+import { readValidated } from './read-validated.ts';
 import { PersonaSchema } from './schema.ts';
 import { placeOf } from './yaml-path.ts';
 
@@ -19,16 +17,9 @@ export interface ParsedPersona {
 
 /** Parses `file` (a persona with id `id`, at project-relative `path`); undefined when too broken to model. */
 export function parsePersona(file: VFile, id: string, path = file.path): ParsedPersona | undefined {
-	const frontmatter = readFrontmatter(file);
-	if (!frontmatter) return undefined;
-	const result = PersonaSchema.safeParse(frontmatter.data, { reportInput: true });
-	if (!result.success) {
-		for (const problem of describeIssues(result.error.issues, frontmatter.data, PersonaSchema)) {
-			report(file, problem.rule, problem.reason, placeOf(frontmatter, problem.path, problem.target), { expected: problem.expected });
-		}
-		return undefined;
-	}
-	const input = result.data;
+	const validated = readValidated(file, PersonaSchema);
+	if (!validated) return undefined;
+	const { frontmatter, input } = validated;
 	const persona: Persona = {
 		id,
 		path,

@@ -1,0 +1,19 @@
+/** Reads a file's frontmatter and checks it against a schema, reporting every problem at its place. */
+import type { VFile } from 'vfile';
+import type { z } from 'zod';
+import { type Frontmatter, readFrontmatter } from './frontmatter.ts';
+import { describeIssues } from './issues.ts';
+import { report } from './rules.ts';
+import { placeOf } from './yaml-path.ts';
+
+/** The frontmatter and its data as the schema outputs it, or undefined (with messages on `file`) when either is broken. */
+export function readValidated<S extends z.ZodType>(file: VFile, schema: S): { frontmatter: Frontmatter; input: z.output<S> } | undefined {
+	const frontmatter = readFrontmatter(file);
+	if (!frontmatter) return undefined;
+	const result = schema.safeParse(frontmatter.data, { reportInput: true });
+	if (result.success) return { frontmatter, input: result.data };
+	for (const problem of describeIssues(result.error.issues, frontmatter.data, schema)) {
+		report(file, problem.rule, problem.reason, placeOf(frontmatter, problem.path, problem.target), { expected: problem.expected });
+	}
+	return undefined;
+}
