@@ -20,3 +20,13 @@ export function editUrl(path: string): string | undefined {
 	if (!GITHUB_REPOSITORY) return undefined;
 	return `${GITHUB_SERVER_URL ?? 'https://github.com'}/${GITHUB_REPOSITORY}/edit/${GITHUB_REF_NAME ?? 'main'}/${path}`;
 }
+
+/** A URL from the content that may become a link: web and mail only, never `javascript:` or `data:`. */
+export function linkableUrl(value: string | undefined): string | undefined {
+	if (!value) return undefined;
+	try {
+		return ['http:', 'https:', 'mailto:'].includes(new URL(value).protocol) ? value : undefined;
+	} catch {
+		return undefined;
+	}
+}
