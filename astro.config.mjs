@@ -15,6 +15,8 @@ export default defineConfig({
 			title: 'Journey maps',
 			description: 'Customer journey maps and personas: where customers struggle, and who owns the fix.',
 			customCss: ['./src/render/journey.css', './src/site/site.css'],
+			// The search button with its keyboard hint in its accessible name (WCAG 2.5.3).
+			components: { Search: './src/components/Search.astro' },
 			// Only index pages: listing every journey would copy a 1000-entry menu into every page.
 			sidebar: [
 				{ label: 'Home', link: '/' },

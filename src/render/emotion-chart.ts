@@ -158,7 +158,9 @@ export function emotionChartTree(journey: Journey, options: EmotionChartOptions 
 			viewBox: `0 0 ${width} ${height}`,
 			width,
 			height,
-			role: 'img',
+			// A group, not an image: an image's content is presentational, which would hide the
+			// focusable links of the points from screen readers while keyboard focus still lands on them.
+			role: 'group',
 			ariaLabelledBy: `${id('title')} ${id('desc')}`,
 		},
 		children

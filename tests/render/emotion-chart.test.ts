@@ -16,8 +16,8 @@ describe('emotionChart', async () => {
 	const tree = parse(emotionChart(current));
 	const svg = select('svg', tree)!;
 
-	test('is an accessible image with a title and a description', () => {
-		expect(svg.properties.role).toBe('img');
+	test('is a labelled group (its points are links) with a title and a description', () => {
+		expect(svg.properties.role).toBe('group');
 		expect(text(select('title', tree))).toBe(`Emotion curve: ${current.title}`);
 		expect(text(select('desc', tree))).toMatch(/^Emotion from −2 \(very negative\) to \+2 \(very positive\) across \d+ touchpoints/);
 		expect(String(svg.properties.ariaLabelledBy)).toContain('cjm-chart-title');
