@@ -194,7 +194,7 @@ const SourceSchema = z
 		[
 			z.string({ error: SOURCE }),
 			z.strictObject(
-				{ title: text('Title of the research input.'), url: z.url({ error: 'a URL' }).optional() },
+				{ title: text('Title of the research input.'), url: z.url({ protocol: /^(https?|mailto)$/, error: 'an http, https or mailto URL' }).optional().describe('Link to the research input (http, https or mailto; no scripts).') },
 				{ error: 'a map with `title` and `url`' }
 			),
 		],

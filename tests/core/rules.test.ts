@@ -109,6 +109,18 @@ describe('reading files', () => {
 	// micromark (under remark) is super-linear on list markers nested on one line: `- - - … x` takes
 	// 5 s at 10 KB, 25 s at 20 KB and 3.5 minutes at 40 KB, far below the 2 MB limit. Needs a guard
 	// before the body is parsed, and a decision on which rule reports it.
+	test('invalid-value: source links must be http, https or mailto, never scripts', () => {
+		const file = new VFile({
+			path: 'journeys/links.md',
+			value: '---\ntitle: Links\npersona: p\nsources: [{title: a, url: "javascript:alert(1)"}, {title: b, url: "https://example.com"}, {title: c, url: "mailto:a@example.com"}, {title: d, url: "data:text/html,x"}]\nstages: [{name: S, touchpoints: [{name: T, emotion: 0}]}]\n---\n',
+		});
+		parseJourney(file, 'links');
+		expect(file.messages.map((m) => [m.line, m.column, m.ruleId, m.reason])).toEqual([
+			[4, 27, 'invalid-value', 'Unexpected `url` "javascript:alert(1)", expected an http, https or mailto URL'],
+			[4, 148, 'invalid-value', 'Unexpected `url` "data:text/html,x", expected an http, https or mailto URL'],
+		]);
+	});
+
 	test('misplaced-heading points at touchpoint headings outside their stage', async () => {
 		expect((await problems('rules/misplaced-heading'))['journeys/notes.md']).toEqual([
 			[17, 1, 'misplaced-heading', 'warning'],
@@ -342,7 +354,7 @@ describe('schema', () => {
 			'Unexpected `state` "past", expected one of `current`, `future`',
 			'Unexpected `status` "guess", expected one of `hypothesis`, `validated`',
 			'Unexpected `updated` "yesterday", expected a date such as 2026-11-23',
-			'Unexpected `url` "not a url", expected a URL',
+			'Unexpected `url` "not a url", expected an http, https or mailto URL',
 			'Unexpected `moment` "later" in stage `Look`, expected one of `stimulus`, `zmot`, `fmot`, `smot`, `umot`',
 			'Unexpected `id` "search now!" in touchpoint `Search` of stage `Look`, expected an id of letters, digits, `-` and `_`',
 			'Unexpected `criticality` "huge" in touchpoint `Search` of stage `Look`, expected one of `low`, `medium`, `high`',
