@@ -28,6 +28,8 @@ export default defineConfig({
 				{ label: 'Reference', items: [{ label: 'File format', link: '/file-format/' }] },
 			],
 			lastUpdated: true,
+			// Our own src/pages/404.astro: Starlight's would look for a docs entry and clash with it.
+			disable404Route: true,
 		}),
 	],
 	vite: {

@@ -37,6 +37,8 @@ export async function build(
 	process.env.CJM_DISPLAY_ROOT = relative(io.cwd, root) || '.';
 	if (options.outDir) process.env.CJM_OUT_DIR = resolve(io.cwd, options.outDir);
 	process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+	// A site is always a production build, even when run from a test runner that sets NODE_ENV=test.
+	process.env.NODE_ENV = 'production';
 	try {
 		const astro = await import('astro');
 		await astro.build({ root: siteRoot, logLevel: process.env.CJM_DEBUG ? 'debug' : 'warn' });
