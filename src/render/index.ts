@@ -3,4 +3,4 @@ export { emotionChart, emotionChartTree, type EmotionChartOptions } from './emot
 export { emotionDataTable, insightList, journeyDocument } from './document.ts';
 export { journeyTable, journeyTableMarkdown, journeyTableTree } from './table.ts';
 export { emotionSparkline } from './sparkline.ts';
-export { markdownHtml } from './markdown.ts';
+export { type Heading, markdownHtml, renderMarkdown } from './markdown.ts';

@@ -3,15 +3,46 @@
  * remark-rehype default) and the result is sanitised with GitHub's rules (no `javascript:`
  * links), so a file can never put a script on the page; formatting works as on GitHub (GFM).
  */
+import GithubSlugger from 'github-slugger';
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
 import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).freeze();
+
+export interface Heading {
+	depth: number;
+	slug: string;
+	text: string;
+}
+
+/**
+ * Renders `markdown`, giving its `##`–`####` headings ids (for links and "On this page"); ids
+ * listed in `taken` are already used on the page and are not reused.
+ */
+export function renderMarkdown(markdown: string, taken: string[] = []): { html: string; headings: Heading[] } {
+	if (markdown.trim() === '') return { html: '', headings: [] };
+	const tree = processor.runSync(processor.parse(markdown)) as Root;
+	const slugger = new GithubSlugger();
+	for (const id of taken) slugger.slug(id);
+	const headings: Heading[] = [];
+	visit(tree, 'element', (node) => {
+		const depth = /^h([2-4])$/.exec(node.tagName)?.[1];
+		if (!depth) return;
+		const text = toString(node);
+		const slug = slugger.slug(text);
+		node.properties.id = slug;
+		headings.push({ depth: Number(depth), slug, text });
+	});
+	return { html: toHtml(tree), headings };
+}
 
 export function markdownHtml(markdown: string): string {
-	return markdown.trim() === '' ? '' : String(processor.processSync(markdown));
+	return renderMarkdown(markdown).html;
 }
