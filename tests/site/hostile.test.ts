@@ -100,9 +100,9 @@ describe('the hostile journey page', () => {
 
 	test('a link in the content cannot run script when clicked', async () => {
 		const { page } = tab;
-		// The body has `[a javascript link](javascript:…)`, and a source has a `javascript:` URL (the schema
-		// asks for a URL, and that is one): whatever of them is still a link, clicking it must not run the payload.
-		for (const link of await page.locator('main a', { hasText: /javascript link|Linked source|Script source/ }).all()) {
+		// The body has `[a javascript link](javascript:…)` (a `javascript:` source URL is a validation error,
+		// tested in the core): whatever of them is still a link, clicking it must not run the payload.
+		for (const link of await page.locator('main a', { hasText: /javascript link|Linked source/ }).all()) {
 			const href = (await link.getAttribute('href')) ?? '';
 			if (/^https?:/i.test(href)) continue; // a plain web link; following it would leave the page
 			await link.click({ noWaitAfter: true });
@@ -110,9 +110,6 @@ describe('the hostile journey page', () => {
 		await page.waitForTimeout(200);
 		expect(await damage(page)).toEqual(CLEAN);
 		expect(tab.dialogs).toEqual([]);
-		// The `javascript:` source is listed as text, with its URL, not as a link.
-		expect(await page.locator('main a', { hasText: 'Script source' }).count()).toBe(0);
-		expect(await page.locator('main li', { hasText: 'Script source' }).innerText()).toBe('Script source (javascript:window.__xss=1)');
 	});
 });
 

@@ -101,7 +101,11 @@ describe('every page type renders', () => {
 	test('a persona page: profile, lists, backstory, their journeys, avatar', async () => {
 		const page = await visit('personas/eva-molin/');
 		expect(await page.locator('h1').innerText()).toBe('Eva Molin');
-		expect(await headings(page, 'h2')).toEqual(expect.arrayContaining(['Goals', 'Needs', 'Frustrations', 'Channels', 'Backstory and research', 'Journeys']));
+		// The body's own headings stand in the page (no generic "Backstory and research" above them) and in "On this page".
+		const h2 = await headings(page, 'h2');
+		expect(h2).toEqual(expect.arrayContaining(['Goals', 'Needs', 'Frustrations', 'Channels', 'Backstory', 'What she says about eating out', 'Research notes', 'Journeys']));
+		expect(h2).not.toContain('Backstory and research');
+		expect(await page.locator('starlight-toc a[href="#research-notes"]').count()).toBe(1);
 		expect(await page.locator('main').innerText()).toContain('She has had a peanut allergy since childhood');
 		expect(await page.locator('.cjm-persona-journeys a').allInnerTexts()).toEqual(['A Friday pizza at Forno Verde']);
 		expect(await page.locator('.cjm-persona-journeys svg.cjm-sparkline').count()).toBe(1);
