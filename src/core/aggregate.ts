@@ -67,36 +67,60 @@ export function impactEffortMatrix(items: BacklogItem[]): MatrixCell[][] {
 	);
 }
 
+/** What one owner answers for at one touchpoint: the touchpoint itself, and the pains and opportunities assigned to them. */
+export interface OwnerRow extends Located {
+	ownsTouchpoint: boolean;
+	pains: Item[];
+	opportunities: Item[];
+}
+
 export interface OwnerView {
 	owner: string;
 	/** Journeys whose map this owner owns. */
 	journeys: Journey[];
-	touchpoints: Located[];
-	pains: BacklogItem[];
-	opportunities: BacklogItem[];
-	/** KPIs of the touchpoints they own. */
-	kpis: Array<Located & { name: string; value: number | string }>;
+	/** Most urgent first, like the backlog. */
+	rows: OwnerRow[];
+	counts: { touchpoints: number; pains: number; opportunities: number; kpis: number };
 }
 
-/** "Who is responsible for what": every owner named anywhere, with what they own. */
+/** "Who is responsible for what": every owner named anywhere, with what they own, by touchpoint. */
 export function byOwner(project: Project): OwnerView[] {
 	const views = new Map<string, OwnerView>();
 	const view = (owner: string) => {
 		let found = views.get(owner);
-		if (!found) views.set(owner, (found = { owner, journeys: [], touchpoints: [], pains: [], opportunities: [], kpis: [] }));
+		if (!found) views.set(owner, (found = { owner, journeys: [], rows: [], counts: { touchpoints: 0, pains: 0, opportunities: 0, kpis: 0 } }));
 		return found;
 	};
 	for (const journey of project.journeys) if (journey.owner) view(journey.owner).journeys.push(journey);
-	for (const located of locatedTouchpoints(project.journeys)) {
-		const { owner, kpis } = located.touchpoint;
-		if (!owner) continue;
-		view(owner).touchpoints.push(located);
-		for (const [name, value] of Object.entries(kpis)) view(owner).kpis.push({ ...located, name, value });
-	}
-	for (const entry of backlog(project.journeys)) {
-		if (entry.owner) view(entry.owner)[entry.kind === 'pain' ? 'pains' : 'opportunities'].push(entry);
+	for (const located of sortByUrgency(locatedTouchpoints(project.journeys))) {
+		const { touchpoint } = located;
+		const owners = new Set([touchpoint.owner, ...touchpoint.pains.map((p) => p.owner ?? touchpoint.owner), ...touchpoint.opportunities.map((o) => o.owner ?? touchpoint.owner)]);
+		for (const owner of owners) {
+			if (!owner) continue;
+			const row: OwnerRow = {
+				...located,
+				ownsTouchpoint: touchpoint.owner === owner,
+				pains: touchpoint.pains.filter((p) => (p.owner ?? touchpoint.owner) === owner),
+				opportunities: touchpoint.opportunities.filter((o) => (o.owner ?? touchpoint.owner) === owner),
+			};
+			const target = view(owner);
+			target.rows.push(row);
+			target.counts.touchpoints += row.ownsTouchpoint ? 1 : 0;
+			target.counts.pains += row.pains.length;
+			target.counts.opportunities += row.opportunities.length;
+			target.counts.kpis += row.ownsTouchpoint ? Object.keys(touchpoint.kpis).length : 0;
+		}
 	}
 	return [...views.values()].sort((a, b) => a.owner.localeCompare(b.owner));
+}
+
+/** Touchpoints by criticality (high first), then by how the customer feels (worst first); stable otherwise. */
+export function sortByUrgency<T extends Located>(list: T[]): T[] {
+	const rank = ({ touchpoint }: T) => [touchpoint.criticality ? CRITICALITY[touchpoint.criticality] : 3, touchpoint.emotion?.actual ?? 3];
+	return list
+		.map((entry, index) => ({ entry, key: rank(entry), index }))
+		.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.index - b.index)
+		.map(({ entry }) => entry);
 }
 
 export interface ChannelView {

@@ -115,18 +115,28 @@ describe('every page type renders', () => {
 		await screenshot(page, 'persona');
 	});
 
-	test('/owners/: a section per owner with what they own', async () => {
+	test('/owners/: every owner with counts, each with a page of what they own and a CSV', async () => {
 		const page = await visit('owners/');
 		expect(await page.locator('h1').innerText()).toBe('Who owns what');
-		expect(await headings(page, 'h2')).toEqual(expect.arrayContaining(['Marketing', 'Kitchen', 'Operations', 'Front of house']));
-		expect(await page.locator('table caption', { hasText: 'Touchpoints owned by Marketing' }).count()).toBe(1);
+		const owners = await page.locator('tbody th[scope=row]').allInnerTexts();
+		expect(owners).toEqual(expect.arrayContaining(['Marketing', 'Kitchen', 'Operations', 'Front of house']));
+		await page.locator('tbody th a', { hasText: 'Kitchen' }).click();
+		await page.waitForURL(/\/owners\/kitchen\/$/);
+		expect(await page.locator('h1').innerText()).toBe('Kitchen');
+		expect(await page.locator('table caption').innerText()).toMatch(/^\d+ touchpoints, by criticality, then how the customer feels$/);
+		expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
+		const csv = await (await page.request.get(site.url('downloads/owners/kitchen.csv'))).text();
+		expect(csv.split('\n')[0]).toBe('touchpoint,stage,journey,journey id,owns touchpoint,criticality,emotion,pain points,opportunities,kpis');
 	});
 
-	test('/channels/: channels with touchpoint counts', async () => {
+	test('/channels/: channels with touchpoint counts, each with its touchpoints', async () => {
 		const page = await visit('channels/');
 		expect(await page.locator('h1').innerText()).toBe('Channels');
-		expect(await headings(page, 'h2')).toEqual(expect.arrayContaining(['in person', 'web']));
+		expect(await page.locator('tbody th[scope=row]').allInnerTexts()).toEqual(expect.arrayContaining(['in person', 'web']));
 		expect(await page.locator('table caption').first().innerText()).toBe('Channels by number of touchpoints');
+		const web = await visit('channels/web/');
+		expect(await web.locator('h1').innerText()).toBe('Channel: web');
+		expect(await web.locator('tbody tr').count()).toBeGreaterThan(0);
 	});
 
 	test('/backlog/: the impact/effort matrix and the sorted backlog', async () => {
