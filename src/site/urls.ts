@@ -4,8 +4,8 @@ const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 export const url = (path: string) => `${base}/${path.replace(/^\//, '')}`;
 export const journeyUrl = (id: string) => url(`journeys/${id}/`);
 export const personaUrl = (id: string) => url(`personas/${id}/`);
-export const ownerUrl = (owner: string) => url(`owners/#${slugOf(owner)}`);
-export const channelUrl = (channel: string) => url(`channels/#${slugOf(channel)}`);
+export const ownerUrl = (owner: string) => url(`owners/${slugOf(owner)}/`);
+export const channelUrl = (channel: string) => url(`channels/${slugOf(channel)}/`);
 export const downloadUrl = (id: string, extension: 'json' | 'mmd') => url(`downloads/${id}.${extension}`);
 
 export function slugOf(text: string): string {
