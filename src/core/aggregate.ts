@@ -137,7 +137,9 @@ export function byChannel(project: Project): ChannelView[] {
 	for (const located of locatedTouchpoints(project.journeys)) {
 		for (const channel of located.touchpoint.channels) {
 			const key = channel.trim().toLowerCase();
-			views.set(key, [...(views.get(key) ?? []), located]);
+			const list = views.get(key);
+			if (list) list.push(located);
+			else views.set(key, [located]);
 		}
 	}
 	return [...views.entries()]
