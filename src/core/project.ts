@@ -145,11 +145,13 @@ function checkReferences(journeys: Parsed<ParsedJourney>[], journeyEntries: Entr
 	// Ids of every file count as existing, even when the file itself is broken: one error, not a cascade.
 	const personaIds = personaEntries.map((entry) => entry.id);
 	const journeyIds = journeyEntries.map((entry) => entry.id);
+	const knownPersonas = new Set(personaIds);
+	const knownJourneys = new Set(journeyIds);
 	for (const parsed of journeys) {
 		if (!parsed) continue;
 		const { journey, places, file } = parsed;
 		journey.personas.forEach((id, index) => {
-			if (personaIds.includes(id)) return;
+			if (knownPersonas.has(id)) return;
 			const suggestion = didYouMean(id, personaIds);
 			report(
 				file,
@@ -159,7 +161,7 @@ function checkReferences(journeys: Parsed<ParsedJourney>[], journeyEntries: Entr
 				{ expected: suggestion ? [suggestion] : personaIds }
 			);
 		});
-		if (journey.baseline !== undefined && (journey.baseline === journey.id || !journeyIds.includes(journey.baseline))) {
+		if (journey.baseline !== undefined && (journey.baseline === journey.id || !knownJourneys.has(journey.baseline))) {
 			const suggestion = didYouMean(journey.baseline, journeyIds.filter((id) => id !== journey.id));
 			const advice =
 				journey.baseline === journey.id
