@@ -41,7 +41,7 @@ export async function build(
 	process.env.NODE_ENV = 'production';
 	try {
 		const astro = await import('astro');
-		await astro.build({ root: siteRoot, logLevel: process.env.CJM_DEBUG ? 'debug' : 'warn' });
+		await astro.build({ root: siteRoot, logLevel: process.env.CJM_DEBUG ? 'debug' : (process.env.CJM_LOG_LEVEL as 'info' | undefined) ?? 'warn' });
 	} catch (error) {
 		io.stderr(`cjm: the site build failed: ${error instanceof Error ? error.message : String(error)}\n`);
 		if (process.env.CJM_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
