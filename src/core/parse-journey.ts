@@ -15,10 +15,17 @@ import { attachSections } from './sections.ts';
 import { didYouMean } from './suggest.ts';
 import { type Path, placeOf } from './yaml-path.ts';
 
+/** References that only the whole project can check, with where they are written (plain data, so it can cross threads). */
+export interface JourneyReferences {
+	personas: Array<{ id: string; place: Place }>;
+	baseline?: { id: string; place: Place };
+}
+
 export interface ParsedJourney {
-	journey: Journey;
-	/** Where the references that only the whole project can check are written (plain data, so it can cross threads). */
-	places: { personas: Place[]; baseline?: Place };
+	/** The model; missing when the frontmatter does not fit the schema. */
+	journey?: Journey;
+	/** Read from the raw data, so they are checked even when the rest of the file has errors. */
+	references: JourneyReferences;
 }
 
 /**
@@ -30,6 +37,8 @@ export function parseJourney(file: VFile, id: string, path = file.path): ParsedJ
 	if (!validated) return undefined;
 	const { frontmatter, input } = validated;
 	const at = (path: Path, target: 'key' | 'value' = 'value') => placeOf(frontmatter, path, target);
+	const references = referencesOf(frontmatter.data, at);
+	if (!input) return { references };
 
 	const stages = buildStages(file, input, at);
 	const journey: Journey = {
@@ -53,12 +62,19 @@ export function parseJourney(file: VFile, id: string, path = file.path): ParsedJ
 	checkTouchpointPersonas(file, journey, at);
 	journey.narrative = attachSections(file, frontmatter, stages);
 	lintJourney(file, journey, at);
-	const listed = Array.isArray(frontmatter.data.persona);
-	const places = {
-		personas: journey.personas.map((_, index) => at(listed ? ['persona', index] : ['persona'])),
-		...(journey.baseline === undefined ? {} : { baseline: at(['baseline']) }),
-	};
-	return { journey, places };
+	return { journey, references };
+}
+
+/** The persona and baseline ids as written, whatever else is wrong with the file. */
+function referencesOf(data: Record<string, unknown>, at: (path: Path) => Place): JourneyReferences {
+	const { persona, baseline } = data;
+	const personas =
+		typeof persona === 'string'
+			? [{ id: persona, place: at(['persona']) }]
+			: Array.isArray(persona)
+				? persona.flatMap((id, index) => (typeof id === 'string' ? [{ id, place: at(['persona', index]) }] : []))
+				: [];
+	return { personas, ...(typeof baseline === 'string' ? { baseline: { id: baseline, place: at(['baseline']) } } : {}) };
 }
 
 type At = (path: Path, target?: 'key' | 'value') => ReturnType<typeof placeOf>;

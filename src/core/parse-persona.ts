@@ -18,7 +18,7 @@ export interface ParsedPersona {
 /** Parses `file` (a persona with id `id`, at project-relative `path`); undefined when too broken to model. */
 export function parsePersona(file: VFile, id: string, path = file.path): ParsedPersona | undefined {
 	const validated = readValidated(file, PersonaSchema);
-	if (!validated) return undefined;
+	if (!validated?.input) return undefined;
 	const { frontmatter, input } = validated;
 	const persona: Persona = {
 		id,

@@ -93,14 +93,17 @@ function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], fileExis
 		return parsed && { ...parsed, file: entry.file };
 	};
 	const personas = personaEntries.map((entry) => withFile<ParsedPersona>(entry));
-	const journeys = journeyEntries.map((entry) => withFile<ParsedJourney>(entry));
+	const journeys = journeyEntries.map((entry) => {
+		const parsed = withFile<ParsedJourney>(entry);
+		return parsed && { ...parsed, id: entry.id };
+	});
 	checkReferences(journeys, journeyEntries, personaEntries);
 	checkPersonas(fileExists, personas, journeys);
 	const files = [...personaEntries, ...journeyEntries].map((entry) => entry.file).sort((a, b) => a.path.localeCompare(b.path));
 	for (const file of files) file.messages.sort(byPlace);
 	return {
 		project: {
-			journeys: journeys.flatMap((parsed) => (parsed ? [parsed.journey] : [])),
+			journeys: journeys.flatMap((parsed) => (parsed?.journey ? [parsed.journey] : [])),
 			personas: personas.flatMap((parsed) => (parsed ? [parsed.persona] : [])),
 		},
 		files,
@@ -141,7 +144,7 @@ async function readEntries(root: string, display: string, dir: string): Promise<
 
 type Parsed<T> = (T & { file: VFile }) | undefined;
 
-function checkReferences(journeys: Parsed<ParsedJourney>[], journeyEntries: Entry[], personaEntries: Entry[]): void {
+function checkReferences(journeys: Parsed<ParsedJourney & { id: string }>[], journeyEntries: Entry[], personaEntries: Entry[]): void {
 	// Ids of every file count as existing, even when the file itself is broken: one error, not a cascade.
 	const personaIds = personaEntries.map((entry) => entry.id);
 	const journeyIds = journeyEntries.map((entry) => entry.id);
@@ -149,34 +152,35 @@ function checkReferences(journeys: Parsed<ParsedJourney>[], journeyEntries: Entr
 	const knownJourneys = new Set(journeyIds);
 	for (const parsed of journeys) {
 		if (!parsed) continue;
-		const { journey, places, file } = parsed;
-		journey.personas.forEach((id, index) => {
-			if (knownPersonas.has(id)) return;
+		const { id: journeyId, references, file } = parsed;
+		for (const { id, place } of references.personas) {
+			if (knownPersonas.has(id)) continue;
 			const suggestion = didYouMean(id, personaIds);
 			report(
 				file,
 				'unknown-persona',
 				`Unexpected \`persona\` \`${id}\`, ${suggestion ? `did you mean \`${suggestion}\`?` : `expected the id of a file under ${PERSONAS_DIR}/ (its path without \`.md\`)`}`,
-				places.personas[index],
+				place,
 				{ expected: suggestion ? [suggestion] : personaIds }
 			);
-		});
-		if (journey.baseline !== undefined && (journey.baseline === journey.id || !knownJourneys.has(journey.baseline))) {
-			const suggestion = didYouMean(journey.baseline, journeyIds.filter((id) => id !== journey.id));
+		}
+		const baseline = references.baseline;
+		if (baseline && (baseline.id === journeyId || !knownJourneys.has(baseline.id))) {
+			const suggestion = didYouMean(baseline.id, journeyIds.filter((id) => id !== journeyId));
 			const advice =
-				journey.baseline === journey.id
+				baseline.id === journeyId
 					? 'a journey cannot be its own baseline'
 					: suggestion
 						? `did you mean \`${suggestion}\`?`
 						: `expected the id of a file under ${JOURNEYS_DIR}/ (its path without \`.md\`)`;
-			report(file, 'unknown-baseline', `Unexpected \`baseline\` \`${journey.baseline}\`, ${advice}`, places.baseline);
+			report(file, 'unknown-baseline', `Unexpected \`baseline\` \`${baseline.id}\`, ${advice}`, baseline.place);
 		}
 	}
 }
 
 function checkPersonas(fileExists: (path: string) => boolean, personas: Parsed<ParsedPersona>[], journeys: Parsed<ParsedJourney>[]): void {
-	// Which personas are used is only known when every journey could be read.
-	const used = journeys.every(Boolean) ? new Set(journeys.flatMap((parsed) => parsed!.journey.personas)) : undefined;
+	// Which personas are used is only known when every journey's frontmatter could be read.
+	const used = journeys.every(Boolean) ? new Set(journeys.flatMap((parsed) => parsed!.references.personas.map((persona) => persona.id))) : undefined;
 	for (const parsed of personas) {
 		if (!parsed) continue;
 		const { persona, places, avatarAsWritten, file } = parsed;

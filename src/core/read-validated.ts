@@ -6,8 +6,12 @@ import { describeIssues } from './issues.ts';
 import { report } from './rules.ts';
 import { placeOf } from './yaml-path.ts';
 
-/** The frontmatter and its data as the schema outputs it, or undefined (with messages on `file`) when either is broken. */
-export function readValidated<S extends z.ZodType>(file: VFile, schema: S): { frontmatter: Frontmatter; input: z.output<S> } | undefined {
+/**
+ * The frontmatter and its data as the schema outputs it. `input` is missing when the data does
+ * not fit the schema (the problems are messages on `file`); the whole result is undefined when
+ * the frontmatter cannot be read at all.
+ */
+export function readValidated<S extends z.ZodType>(file: VFile, schema: S): { frontmatter: Frontmatter; input?: z.output<S> } | undefined {
 	const frontmatter = readFrontmatter(file);
 	if (!frontmatter) return undefined;
 	const result = schema.safeParse(frontmatter.data, { reportInput: true });
@@ -15,5 +19,5 @@ export function readValidated<S extends z.ZodType>(file: VFile, schema: S): { fr
 	for (const problem of describeIssues(result.error.issues, frontmatter.data, schema)) {
 		report(file, problem.rule, problem.reason, placeOf(frontmatter, problem.path, problem.target), { expected: problem.expected });
 	}
-	return undefined;
+	return { frontmatter };
 }

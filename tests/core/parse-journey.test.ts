@@ -25,7 +25,7 @@ function parse(frontmatter: string, body = ''): Journey {
 	const file = new VFile({ path: 'journeys/inline.md', value: `---\n${frontmatter}---\n${body}` });
 	const parsed = parseJourney(file, 'inline', 'journeys/inline.md');
 	expect(file.messages.filter((message) => message.fatal).map((message) => message.reason)).toEqual([]);
-	if (!parsed) throw new Error('inline journey did not parse');
+	if (!parsed?.journey) throw new Error('inline journey did not parse');
 	return parsed.journey;
 }
 
@@ -257,12 +257,25 @@ stages:
 			value: '---\ntitle: T\npersona: p\nstages:\n  - name: A\n    touchpoints:\n      - name: B\n        emotion: 0\n        next: [nowhere, c]\n      - name: C\n        emotion: 0\n---\n',
 		});
 		const parsed = parseJourney(file, 'inline');
-		expect(parsed?.journey.stages[0].touchpoints[0].next).toEqual([{ to: 'c' }]);
+		expect(parsed?.journey?.stages[0].touchpoints[0].next).toEqual([{ to: 'c' }]);
 		expect(file.messages.map((message) => message.ruleId)).toEqual(['unknown-next']);
 	});
 
-	test('a journey with schema errors has no model', () => {
-		const file = new VFile({ path: 'journeys/inline.md', value: '---\ntitle: T\npersona: p\nstages: []\n---\n' });
+	test('a journey with schema errors has no model, but keeps its references for the project-wide checks', () => {
+		const file = new VFile({ path: 'journeys/inline.md', value: '---\ntitle: T\npersona: [p, 7, q]\nbaseline: b\nstages: []\n---\n' });
+		expect(parseJourney(file, 'inline')).toEqual({
+			references: {
+				personas: [
+					{ id: 'p', place: { start: { line: 3, column: 11, offset: 23 }, end: { line: 3, column: 12, offset: 24 } } },
+					{ id: 'q', place: { start: { line: 3, column: 17, offset: 29 }, end: { line: 3, column: 18, offset: 30 } } },
+				],
+				baseline: { id: 'b', place: { start: { line: 4, column: 11, offset: 42 }, end: { line: 4, column: 12, offset: 43 } } },
+			},
+		});
+	});
+
+	test('an unreadable frontmatter gives nothing at all', () => {
+		const file = new VFile({ path: 'journeys/inline.md', value: '---\n[unclosed\n---\n' });
 		expect(parseJourney(file, 'inline')).toBeUndefined();
 	});
 });

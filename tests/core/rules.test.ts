@@ -121,6 +121,21 @@ describe('reading files', () => {
 		]);
 	});
 
+	test('a journey with schema errors still gets its persona and baseline checked, and counts as using its personas', async () => {
+		const root = copyOf('rules/unknown-persona');
+		writeFileSync(join(root, 'journeys/broken.md'), '---\ntitle: Broken\npersona: [p, eva-molinn]\nbaseline: nope\nstages: []\n---\n');
+		const { files } = await loadProject(root, { displayRoot: 'x' });
+		const broken = files.find((file) => file.path === 'x/journeys/broken.md')!;
+		expect(broken.messages.map(row)).toEqual([
+			[3, 14, 'unknown-persona', 'error'],
+			[4, 11, 'unknown-baseline', 'error'],
+			[5, 9, 'out-of-range', 'error'],
+		]);
+		expect(broken.messages[0].reason).toBe('Unexpected `persona` `eva-molinn`, did you mean `eva-molin`?');
+		// Every journey's references were read, so unused personas are still reported (and `p` is used).
+		expect(files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'unused-persona').map((message) => message.file)).not.toContain('x/personas/p.md');
+	});
+
 	test('misplaced-heading points at touchpoint headings outside their stage', async () => {
 		expect((await problems('rules/misplaced-heading'))['journeys/notes.md']).toEqual([
 			[17, 1, 'misplaced-heading', 'warning'],
