@@ -5,6 +5,7 @@
 import { slug } from 'github-slugger';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
+import { lintBody } from './lint-body.ts';
 import { lintJourney } from './lint-journey.ts';
 import type { Edge, Journey, Stage, Touchpoint } from './model.ts';
 import type { Place } from './place.ts';
@@ -62,6 +63,7 @@ export function parseJourney(file: VFile, id: string, path = file.path): ParsedJ
 	checkTouchpointPersonas(file, journey, at);
 	journey.narrative = attachSections(file, frontmatter, stages);
 	lintJourney(file, journey, at);
+	lintBody(file, frontmatter.tree, frontmatter.locate);
 	return { journey, references };
 }
 

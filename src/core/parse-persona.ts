@@ -1,6 +1,7 @@
 /** Parses one persona file into the model. Its avatar’s existence is checked by `loadProject`, which knows the disk. */
 import { posix } from 'node:path';
 import type { VFile } from 'vfile';
+import { lintBody } from './lint-body.ts';
 import type { Persona } from './model.ts';
 import type { Place } from './place.ts';
 import { readValidated } from './read-validated.ts';
@@ -36,6 +37,7 @@ export function parsePersona(file: VFile, id: string, path = file.path): ParsedP
 		tags: input.tags ?? [],
 		body: frontmatter.text.slice(frontmatter.bodyOffset).trim(),
 	};
+	lintBody(file, frontmatter.tree, frontmatter.locate);
 	const places = { name: placeOf(frontmatter, ['name'], 'key'), ...(input.avatar === undefined ? {} : { avatar: placeOf(frontmatter, ['avatar']) }) };
 	return { persona, places, avatarAsWritten: input.avatar };
 }

@@ -29,6 +29,7 @@ export const RULES = {
 	'unexplained-drop': { severity: 'warning', summary: 'Emotion falls by 2 or more between consecutive touchpoints with no pain recorded.' },
 	'unowned-pain': { severity: 'warning', summary: 'A touchpoint has pains but nobody owns them.' },
 	'heading-typo': { severity: 'warning', summary: 'A body heading almost matches a stage or touchpoint name.' },
+	'remote-image': { severity: 'warning', summary: 'The body shows an image from the network, which the site never loads (it shows a link).' },
 	'misplaced-heading': { severity: 'warning', summary: 'A `###` heading names a touchpoint, but not under its stage’s `##` heading.' },
 	'unused-persona': { severity: 'warning', summary: 'No journey uses this persona.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;

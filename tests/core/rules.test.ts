@@ -147,6 +147,19 @@ describe('reading files', () => {
 		]);
 	});
 
+	test('remote-image points at every image with a remote source, inline or by reference, and not at local ones', async () => {
+		expect((await problems('rules/remote-image'))['journeys/photos.md']).toEqual([
+			[11, 23, 'remote-image', 'warning'],
+			[15, 32, 'remote-image', 'warning'],
+			[15, 75, 'remote-image', 'warning'],
+		]);
+		expect(await reasons('rules/remote-image', 'journeys/photos.md')).toEqual([
+			'Unexpected remote image `https://images.example.com/station.jpg`, the site never loads images from the network and shows a link instead: save the image in the project and give its path',
+			'Unexpected remote image `http://tracker.example.com/pixel.gif`, the site never loads images from the network and shows a link instead: save the image in the project and give its path',
+			'Unexpected remote image `//cdn.example.com/a.png`, the site never loads images from the network and shows a link instead: save the image in the project and give its path',
+		]);
+	});
+
 	test('markdown-limits points at the line that nests too deep', async () => {
 		expect((await problems('rules/markdown-limits'))['journeys/nested-lists.md']).toEqual([[13, 1, 'markdown-limits', 'error']]);
 		expect(await reasons('rules/markdown-limits', 'journeys/nested-lists.md')).toEqual(['Unexpected list or quote nested over 50 levels on one line, flatten it']);

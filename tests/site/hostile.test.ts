@@ -98,6 +98,16 @@ describe('the hostile journey page', () => {
 		expect(await tab.page.locator('main b[onmouseover]').count()).toBe(0);
 	});
 
+	test('images and frames from the network are links, never loaded', async () => {
+		const { page } = tab;
+		const remote = page.locator('main a.cjm-remote-image');
+		expect(await remote.evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.textContent]))).toEqual([
+			['https://tracker.example.com/pixel.gif', 'A tracking pixel (image on tracker.example.com, not loaded)'],
+			['//tracker.example.com/ref.gif', 'by reference (image on tracker.example.com, not loaded)'],
+		]);
+		expect(await page.locator('main img[src*="tracker"], main iframe').count()).toBe(0);
+	});
+
 	test('a link in the content cannot run script when clicked', async () => {
 		const { page } = tab;
 		// The body has `[a javascript link](javascript:…)` (a `javascript:` source URL is a validation error,
