@@ -13,7 +13,7 @@ import { readValidated } from './read-validated.ts';
 import { report } from './rules.ts';
 import { type JourneyInput, JourneySchema } from './schema.ts';
 import { attachSections } from './sections.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean, suggester } from './suggest.ts';
 import { type Path, placeOf } from './yaml-path.ts';
 
 /** References that only the whole project can check, with where they are written (plain data, so it can cross threads). */
@@ -134,6 +134,7 @@ function buildStages(file: VFile, input: JourneyInput, at: At): Stage[] {
 /** Checks explicit `next` targets and fills in the default: the following touchpoint in order. */
 function resolveNext(file: VFile, input: JourneyInput, stages: Stage[], ids: Map<string, Path>, at: At): void {
 	const all = stages.flatMap((stage) => stage.touchpoints);
+	const typos = suggester([...ids.keys()]);
 	let index = 0;
 	stages.forEach((stage, s) =>
 		stage.touchpoints.forEach((touchpoint, t) => {
@@ -145,7 +146,7 @@ function resolveNext(file: VFile, input: JourneyInput, stages: Stage[], ids: Map
 			}
 			touchpoint.next = raw.next.filter((edge: Edge, e) => {
 				if (ids.has(edge.to)) return true;
-				const suggestion = didYouMean(edge.to, ids.keys());
+				const suggestion = typos.closest(edge.to);
 				const path = ['stages', s, 'touchpoints', t, 'next', e, 'to'];
 				report(
 					file,

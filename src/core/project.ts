@@ -15,7 +15,7 @@ import type { ParsedJourney } from './parse-journey.ts';
 import type { ParsedPersona } from './parse-persona.ts';
 import { FILE_START } from './place.ts';
 import { report } from './rules.ts';
-import { didYouMean } from './suggest.ts';
+import { suggester } from './suggest.ts';
 
 export const JOURNEYS_DIR = 'journeys';
 export const PERSONAS_DIR = 'personas';
@@ -150,12 +150,14 @@ function checkReferences(journeys: Parsed<ParsedJourney & { id: string }>[], jou
 	const journeyIds = journeyEntries.map((entry) => entry.id);
 	const knownPersonas = new Set(personaIds);
 	const knownJourneys = new Set(journeyIds);
+	const personaTypos = suggester(personaIds);
+	const journeyTypos = suggester(journeyIds);
 	for (const parsed of journeys) {
 		if (!parsed) continue;
 		const { id: journeyId, references, file } = parsed;
 		for (const { id, place } of references.personas) {
 			if (knownPersonas.has(id)) continue;
-			const suggestion = didYouMean(id, personaIds);
+			const suggestion = personaTypos.closest(id);
 			report(
 				file,
 				'unknown-persona',
@@ -166,7 +168,7 @@ function checkReferences(journeys: Parsed<ParsedJourney & { id: string }>[], jou
 		}
 		const baseline = references.baseline;
 		if (baseline && (baseline.id === journeyId || !knownJourneys.has(baseline.id))) {
-			const suggestion = didYouMean(baseline.id, journeyIds.filter((id) => id !== journeyId));
+			const suggestion = journeyTypos.closest(baseline.id, journeyId);
 			const advice =
 				baseline.id === journeyId
 					? 'a journey cannot be its own baseline'

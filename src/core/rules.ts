@@ -45,6 +45,12 @@ export interface ReportOptions {
 	actual?: string;
 }
 
+/**
+ * At most this many values in a message's `expected` list: thousands of messages that each listed
+ * every id of a large journey made `--format json` output too large to build.
+ */
+export const MAX_EXPECTED = 20;
+
 /** Adds a message for `rule` to `file`, with the rule's severity. */
 export function report(
 	file: VFile,
@@ -56,7 +62,7 @@ export function report(
 	const message = file.message(reason, { place, ruleId: rule, source: 'cjm', cause: options.cause });
 	message.fatal = RULES[rule].severity === 'error';
 	if (options.note) message.note = options.note;
-	if (options.expected) message.expected = options.expected;
+	if (options.expected) message.expected = options.expected.slice(0, MAX_EXPECTED);
 	if (options.actual) message.actual = options.actual;
 	return message;
 }

@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import type { Frontmatter } from './frontmatter.ts';
 import type { Section, Stage } from './model.ts';
 import { report } from './rules.ts';
-import { isNearMiss } from './suggest.ts';
+import { type Suggester, suggester } from './suggest.ts';
 
 interface Named {
 	id: string;
@@ -17,10 +17,38 @@ interface Named {
 	notes?: Section;
 }
 
-const find = <T extends Named>(list: readonly T[], title: string): T | undefined => {
-	const wanted = title.trim().toLowerCase();
-	return list.find((item) => item.name.trim().toLowerCase() === wanted || item.id.toLowerCase() === wanted);
-};
+const key = (text: string) => text.trim().toLowerCase();
+
+/**
+ * Finding items by name or id, and near misses of names, over lists that are looked up once per
+ * heading: each list is indexed on first use, so a body of thousands of headings stays linear.
+ */
+class Lookups {
+	#exact = new WeakMap<readonly Named[], Map<string, Named>>();
+	#typos = new WeakMap<readonly Named[], Suggester>();
+
+	/** The first item whose name (ignoring case and surrounding space) or id is `title`. */
+	find<T extends Named>(list: readonly T[], title: string): T | undefined {
+		let map = this.#exact.get(list);
+		if (!map) {
+			map = new Map();
+			for (const item of list) {
+				if (!map.has(key(item.name))) map.set(key(item.name), item);
+				if (!map.has(item.id.toLowerCase())) map.set(item.id.toLowerCase(), item);
+			}
+			this.#exact.set(list, map);
+		}
+		return map.get(key(title)) as T | undefined;
+	}
+
+	/** The first item whose name is a near miss of `title`. */
+	nearMiss<T extends Named>(list: readonly T[], title: string): T | undefined {
+		let typos = this.#typos.get(list);
+		if (!typos) this.#typos.set(list, (typos = suggester(list.map((item) => item.name.trim()))));
+		const at = typos.firstNearMissAt(title.trim());
+		return at === undefined ? undefined : list[at];
+	}
+}
 
 /** Attaches body sections to `stages` (mutating their `notes`) and returns the narrative sections. */
 export function attachSections(file: VFile, frontmatter: Frontmatter, stages: Stage[]): Section[] {
@@ -33,18 +61,34 @@ export function attachSections(file: VFile, frontmatter: Frontmatter, stages: St
 
 	// First decide what every heading attaches to, then cut sections, so a stage's section can stop where its first touchpoint section starts.
 	let stage: Stage | undefined;
+	const allTouchpoints = stages.flatMap((each) => each.touchpoints);
+	const lookups = new Lookups();
+	/** Stages in order, by the names and ids of their touchpoints: where a misplaced `###` belongs. */
+	const stagesOf = new Map<string, Stage[]>();
+	for (const each of stages) {
+		for (const touchpoint of each.touchpoints) {
+			for (const name of new Set([key(touchpoint.name), touchpoint.id.toLowerCase()])) {
+				const list = stagesOf.get(name) ?? [];
+				if (list.at(-1) !== each) list.push(each);
+				stagesOf.set(name, list);
+			}
+		}
+	}
+	const nearMiss = (title: string, candidates: readonly Named[], kind: string, heading: Heading) => {
+		const near = lookups.nearMiss(candidates, title);
+		if (near) warnNearMiss(file, title, near.name, kind, locate, heading);
+	};
 	const targets = headings.map((heading): Named | undefined => {
 		const title = toString(heading);
 		if (heading.depth <= 2) stage = undefined;
 		if (heading.depth === 2) {
-			stage = find(stages, title);
-			if (!stage) warnNearMiss(file, title, stages, 'stage', locate, heading);
+			stage = lookups.find(stages, title);
+			if (!stage) nearMiss(title, stages, 'stage', heading);
 			return stage;
 		}
 		if (heading.depth === 3) {
-			const candidates = stage ? stage.touchpoints : stages.flatMap((each) => each.touchpoints);
-			const touchpoint = stage ? find(stage.touchpoints, title) : undefined;
-			if (!touchpoint && !warnMisplaced(file, title, stage, stages, locate, heading)) warnNearMiss(file, title, candidates, 'touchpoint', locate, heading);
+			const touchpoint = stage ? lookups.find(stage.touchpoints, title) : undefined;
+			if (!touchpoint && !warnMisplaced(file, title, stage, stagesOf.get(key(title)) ?? [], locate, heading)) nearMiss(title, stage ? stage.touchpoints : allTouchpoints, 'touchpoint', heading);
 			return touchpoint;
 		}
 		return undefined;
@@ -71,8 +115,8 @@ export function attachSections(file: VFile, frontmatter: Frontmatter, stages: St
 }
 
 /** A `###` that names a touchpoint exactly, but not under its stage's `##`: its notes would go missing. */
-function warnMisplaced(file: VFile, title: string, under: Stage | undefined, stages: Stage[], locate: Frontmatter['locate'], heading: Heading): boolean {
-	const owner = stages.find((each) => each !== under && find(each.touchpoints, title));
+function warnMisplaced(file: VFile, title: string, under: Stage | undefined, owners: readonly Stage[], locate: Frontmatter['locate'], heading: Heading): boolean {
+	const owner = owners.find((each) => each !== under);
 	if (!owner) return false;
 	const { start, end } = heading.position!;
 	const where = under ? `under stage \`${under.name}\`` : 'outside any stage section';
@@ -86,15 +130,9 @@ function warnMisplaced(file: VFile, title: string, under: Stage | undefined, sta
 	return true;
 }
 
-function warnNearMiss(file: VFile, title: string, candidates: readonly Named[], kind: string, locate: Frontmatter['locate'], heading: Heading): void {
-	const near = candidates.find((candidate) => isNearMiss(title.trim(), candidate.name.trim()));
-	if (!near) return;
+function warnNearMiss(file: VFile, title: string, near: string, kind: string, locate: Frontmatter['locate'], heading: Heading): void {
 	const { start, end } = heading.position!;
-	report(
-		file,
-		'heading-typo',
-		`Unexpected heading \`${title}\`, did you mean the ${kind} \`${near.name}\`? Notes attach only to exact names`,
-		locate(start.offset!, end.offset!),
-		{ expected: [near.name] }
-	);
+	report(file, 'heading-typo', `Unexpected heading \`${title}\`, did you mean the ${kind} \`${near}\`? Notes attach only to exact names`, locate(start.offset!, end.offset!), {
+		expected: [near],
+	});
 }
