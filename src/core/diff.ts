@@ -5,6 +5,7 @@
  * plus an add. Pure data in, pure data out; the report renderers decide how to show it.
  */
 import type { VFile } from 'vfile';
+import { READING_RULES } from './rules.ts';
 import { emotionCurve, journeyInsights, percent, signed } from './insights.ts';
 import { type Item, type Journey, type Persona, type Project, type Stage, type Touchpoint, touchpointsOf } from './model.ts';
 
@@ -83,7 +84,7 @@ export function diffProjects(base: Version, head: Version): ProjectDiff {
 	return {
 		journeys: diffEntities(base.project.journeys, head.project.journeys, journeysAlike, diffJourney, (j) => j.title, 'journey', files),
 		personas: diffEntities(base.project.personas, head.project.personas, (a, b) => a.name === b.name, diffPersona, (p) => p.name, 'persona', files),
-		problems: diffProblems(problemsOf(base.files), problemsOf(head.files)),
+		problems: diffProblems(problemsOf(base.files), problemsOf(head.files), unreadableFiles(head.files)),
 	};
 }
 
@@ -386,8 +387,15 @@ export function problemsOf(files: VFile[]): Problem[] {
 	);
 }
 
-/** Problems are the same when file, rule and wording match: lines shift with unrelated edits. */
-function diffProblems(before: Problem[], after: Problem[]): ProjectDiff['problems'] {
+/** Paths of the files that could not be read at all, so nothing else in them was checked. */
+const unreadableFiles = (files: VFile[]) => new Set(files.filter((file) => file.messages.some((message) => READING_RULES.has(message.ruleId ?? ''))).map((file) => file.path));
+
+/**
+ * Problems are the same when file, rule and wording match: lines shift with unrelated edits. A
+ * problem is fixed only when the head version of its file was read and checked: a file replaced
+ * by binary bytes has not fixed the errors it had.
+ */
+function diffProblems(before: Problem[], after: Problem[], unreadableInHead: ReadonlySet<string>): ProjectDiff['problems'] {
 	const key = (problem: Problem) => `${problem.path}\0${problem.rule}\0${problem.message}`;
 	const minus = (from: Problem[], other: Problem[]) => {
 		const counts = new Map<string, number>();
@@ -398,5 +406,5 @@ function diffProblems(before: Problem[], after: Problem[]): ProjectDiff['problem
 			return left === 0;
 		});
 	};
-	return { introduced: minus(after, before), resolved: minus(before, after) };
+	return { introduced: minus(after, before), resolved: minus(before, after).filter((problem) => !unreadableInHead.has(problem.path)) };
 }

@@ -36,6 +36,9 @@ export const RULES = {
 
 export type RuleId = keyof typeof RULES;
 
+/** Rules that stop a file from being read at all: nothing else in it was checked. */
+export const READING_RULES: ReadonlySet<string> = new Set<RuleId>(['invalid-encoding', 'file-too-large', 'missing-frontmatter', 'yaml-syntax', 'yaml-limits', 'markdown-limits', 'frontmatter-not-a-map']);
+
 export interface ReportOptions {
 	/** A related place, such as where a duplicate id was first defined. */
 	cause?: VFileMessage;

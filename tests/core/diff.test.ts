@@ -328,6 +328,14 @@ describe('journeys and personas', () => {
 		expect(fixed.problems).toEqual({ introduced: [], resolved: [expect.objectContaining({ rule: 'unknown-key' })] });
 	});
 
+	test('a file replaced by bytes that cannot be read has fixed none of its problems', () => {
+		const two = shop.replace('title: Shopping\n', 'title: Shopping\ncolour: red\nsize: big\n');
+		const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]);
+		const diff = diffProjects(version({ 'journeys/shop.md': two }), checkSources([{ path: 'personas/p.md', value: PERSONA }, { path: 'journeys/shop.md', value: binary }], { fileExists: () => true }));
+		expect(diff.problems.resolved).toEqual([]);
+		expect(diff.problems.introduced).toEqual([expect.objectContaining({ path: 'journeys/shop.md', rule: 'invalid-encoding' })]);
+	});
+
 	test('unreadable is found with a display root in the file paths too', () => {
 		const broken = shop.replace('title: Shopping\n', 'title: Shopping\ncolour: red\n');
 		const diff = diffProjects(version({ 'journeys/shop.md': shop }, 'maps'), version({ 'journeys/shop.md': broken }, 'maps'));
