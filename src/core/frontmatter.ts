@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { type Document, isMap, isSeq, parseDocument } from 'yaml';
+import { tooComplex } from './markdown-limits.ts';
 import { FILE_START, type Locator, locator } from './place.ts';
 import { report } from './rules.ts';
 
@@ -51,9 +52,11 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 		return undefined;
 	}
 
-	const deep = tooDeep(text);
-	if (deep !== undefined) {
-		report(file, 'markdown-limits', deep.reason, locate(deep.offset));
+	// The frontmatter is not Markdown: the limits apply from the end of its closing `---` on.
+	const fence = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+	const complex = tooComplex(text, fence ? fence[0].length : 0);
+	if (complex !== undefined) {
+		report(file, 'markdown-limits', complex.reason, locate(complex.offset));
 		return undefined;
 	}
 
@@ -113,39 +116,6 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 		return undefined;
 	}
 	return { text, tree, doc, data, yamlOffset, bodyOffset, locate };
-}
-
-/**
- * micromark's time grows with the square of how deeply lists and quotes nest: 800 levels of
- * indented lists take half a minute. Real documents never nest past a handful, so refuse lines
- * that nest absurdly deep before parsing, in one linear pass. The frontmatter is not Markdown and
- * is skipped.
- */
-const MAX_INDENT = 200;
-const MAX_MARKERS = 50;
-const MARKER = /(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]+|$)/y;
-
-function tooDeep(text: string): { offset: number; reason: string } | undefined {
-	const fence = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-	for (let start = fence ? fence[0].length : 0; start < text.length; ) {
-		const end = text.indexOf('\n', start);
-		const lineEnd = end === -1 ? text.length : end;
-		let column = 0;
-		let at = start;
-		for (; at < lineEnd && (text[at] === ' ' || text[at] === '\t'); at++) column += text[at] === '\t' ? 4 : 1;
-		if (column > MAX_INDENT) {
-			return { offset: start, reason: `Unexpected line indented ${column} columns, expected at most ${MAX_INDENT}: Markdown nested this deep cannot be read, flatten it` };
-		}
-		let markers = 0;
-		for (MARKER.lastIndex = at; markers <= MAX_MARKERS && MARKER.test(text); markers++) {
-			for (; MARKER.lastIndex < lineEnd && (text[MARKER.lastIndex] === ' ' || text[MARKER.lastIndex] === '\t'); MARKER.lastIndex++);
-		}
-		if (markers > MAX_MARKERS) {
-			return { offset: at, reason: `Unexpected list or quote nested over ${MAX_MARKERS} levels on one line, flatten it` };
-		}
-		start = lineEnd + 1;
-	}
-	return undefined;
 }
 
 /** Decodes the file's bytes as UTF-8, reporting the first invalid byte; strips a byte-order mark. */

@@ -12,7 +12,7 @@ export const RULES = {
 	'missing-frontmatter': { severity: 'error', summary: 'The file does not start with YAML frontmatter between `---` lines.' },
 	'yaml-syntax': { severity: 'error', summary: 'The frontmatter is not valid YAML (including duplicate keys).' },
 	'yaml-limits': { severity: 'error', summary: 'The frontmatter expands aliases too much or nests too deeply.' },
-	'markdown-limits': { severity: 'error', summary: 'The Markdown body nests lists or quotes too deeply to be read.' },
+	'markdown-limits': { severity: 'error', summary: 'The Markdown body nests lists or quotes too deeply, or packs a paragraph with so many inline markers that it cannot be read in reasonable time.' },
 	'frontmatter-not-a-map': { severity: 'error', summary: 'The frontmatter is a list or a single value instead of a map of fields.' },
 	'missing-key': { severity: 'error', summary: 'A required key is missing.' },
 	'wrong-type': { severity: 'error', summary: 'A value has the wrong type.' },

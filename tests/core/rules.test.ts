@@ -170,6 +170,11 @@ describe('reading files', () => {
 		// The first line indented past 200 columns is the 102nd of the body.
 		['800 levels of indented lists', Array.from({ length: 800 }, (_, i) => `${' '.repeat(2 * i)}- x`).join('\n'), 'markdown-limits', 107],
 		['50 levels of quotes', `${'> '.repeat(50)}x`, undefined, undefined],
+		['20,000 link openers in a paragraph', '[a]('.repeat(20_000), 'markdown-limits', 6],
+		['8,000 emphasis markers in a paragraph', '*a'.repeat(8_000), 'markdown-limits', 6],
+		['1,000 code-span openers that never close', Array.from({ length: 1000 }, (_, i) => '`'.repeat(i + 1)).join(' x '), 'markdown-limits', 6],
+		['the same links over many short paragraphs', Array.from({ length: 300 }, () => '[a](b) and *c*').join('\n\n'), undefined, undefined],
+		['a long page of ordinary prose, links and code', Array.from({ length: 100 }, (_, i) => `Para ${i} with [a link](https://e.com/${i}), *emphasis*, \`code\` and <b>.`).join('\n\n'), undefined, undefined],
 	])('a body with %s is refused quickly, or read when it is sane', (_, body, rule, line) => {
 		const file = new VFile({ path: 'journeys/deep.md', value: `---\ntitle: Deep\npersona: p\nstages: [{name: S, touchpoints: [{name: T, emotion: 0}]}]\n---\n${body}\n` });
 		const started = performance.now();
