@@ -52,6 +52,13 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 		return undefined;
 	}
 
+	// Markdown reads a lone CR as a line break and YAML does not: the two would disagree on every line.
+	const loneCr = /\r(?!\n)/.exec(text);
+	if (loneCr) {
+		report(file, 'invalid-encoding', 'Unexpected line ending of a lone carriage return (CR, old Mac style), save the file with LF or CRLF line endings', locate(loneCr.index));
+		return undefined;
+	}
+
 	// The frontmatter is not Markdown: the limits apply from the end of its closing `---` on.
 	const fence = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
 	const complex = tooComplex(text, fence ? fence[0].length : 0);
@@ -63,11 +70,17 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 	const tree = markdown.parse(file) as Root;
 	const head = tree.children[0];
 	if (head?.type !== 'yaml' || !head.position) {
-		const reason =
+		const opened = /^---[ \t]*\r?\n/.test(text);
+		const dots = opened ? /^\.\.\.[ \t]*$/m.exec(text) : null;
+		const [reason, place] =
 			text.trim() === ''
-				? 'Unexpected empty file, expected YAML frontmatter between `---` lines'
-				: 'Missing YAML frontmatter: start the file with a `---` line, the fields, and another `---` line';
-		report(file, 'missing-frontmatter', reason, FILE_START);
+				? ['Unexpected empty file, expected YAML frontmatter between `---` lines', FILE_START]
+				: dots
+					? ['Unexpected `...` closing the frontmatter, end it with a `---` line instead', locate(dots.index, dots.index + 3)]
+					: opened
+						? ['Missing the closing `---` of the frontmatter that starts on line 1: end the fields with a line of three dashes', locate(0, 3)]
+						: ['Missing YAML frontmatter: start the file with a `---` line, the fields, and another `---` line', FILE_START];
+		report(file, 'missing-frontmatter', reason, place);
 		return undefined;
 	}
 	const yamlOffset = text.indexOf(head.value, head.position.start.offset! + 3);
@@ -79,10 +92,17 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 		const tooDeep = doc.errors.find((error) => error.message.includes('call stack'));
 		const said = new Set<string>();
 		for (const error of tooDeep ? [tooDeep] : doc.errors) {
-			const [start, end] = error.pos;
+			let [start, end] = error.pos;
+			if (error.code === 'MULTIPLE_DOCS') {
+				// Point at the `...` that ended the first document, not at what follows it.
+				start = Math.max(0, head.value.lastIndexOf('...', start));
+				end = start + 3;
+			}
 			const reason = tooDeep
 				? 'Unexpected nesting that is too deep in frontmatter, flatten it'
-				: yamlReason(error.message);
+				: error.code === 'MULTIPLE_DOCS'
+					? 'Unexpected `...` inside the frontmatter, remove it: YAML would end the fields there, and the frontmatter ends at the closing `---`'
+					: yamlReason(error.message);
 			const place = locate(yamlOffset + start, yamlOffset + end);
 			const line = 'start' in place ? place.start.line : place.line;
 			if (said.has(`${line}:${reason}`)) continue;

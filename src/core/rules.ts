@@ -7,9 +7,9 @@ import type { VFileMessage } from 'vfile-message';
 import type { Place } from './place.ts';
 
 export const RULES = {
-	'invalid-encoding': { severity: 'error', summary: 'The file is not UTF-8 text.' },
+	'invalid-encoding': { severity: 'error', summary: 'The file is not UTF-8 text with LF or CRLF line endings.' },
 	'file-too-large': { severity: 'error', summary: 'The file is larger than a journey map can reasonably be.' },
-	'missing-frontmatter': { severity: 'error', summary: 'The file does not start with YAML frontmatter between `---` lines.' },
+	'missing-frontmatter': { severity: 'error', summary: 'The file does not start with YAML frontmatter between `---` lines (or the closing `---` is missing).' },
 	'yaml-syntax': { severity: 'error', summary: 'The frontmatter is not valid YAML (including duplicate keys).' },
 	'yaml-limits': { severity: 'error', summary: 'The frontmatter expands aliases too much or nests too deeply.' },
 	'markdown-limits': { severity: 'error', summary: 'The Markdown body nests lists or quotes too deeply, or packs a paragraph with so many inline markers that it cannot be read in reasonable time.' },

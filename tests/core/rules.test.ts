@@ -224,6 +224,38 @@ describe('reading files', () => {
 	});
 });
 
+describe('frontmatter messages say what to change', () => {
+	const read = (value: string) => {
+		const file = new VFile({ path: 'journeys/x.md', value });
+		parseJourney(file, 'x');
+		return file.messages.map((m) => [m.line, m.column, m.ruleId, m.reason]);
+	};
+
+	test('a frontmatter whose closing `---` is missing', () => {
+		expect(read('---\ntitle: Buying a ticket\npersona: p\n\n## Notes\n')).toEqual([
+			[1, 1, 'missing-frontmatter', 'Missing the closing `---` of the frontmatter that starts on line 1: end the fields with a line of three dashes'],
+		]);
+	});
+
+	test('a frontmatter closed with `...`', () => {
+		expect(read('---\ntitle: Buying a ticket\npersona: p\n...\n\nBody.\n')).toEqual([
+			[4, 1, 'missing-frontmatter', 'Unexpected `...` closing the frontmatter, end it with a `---` line instead'],
+		]);
+	});
+
+	test('a `...` inside the frontmatter', () => {
+		expect(read('---\ntitle: Buying a ticket\n...\npersona: p\n---\n')).toEqual([
+			[3, 1, 'yaml-syntax', 'Unexpected `...` inside the frontmatter, remove it: YAML would end the fields there, and the frontmatter ends at the closing `---`'],
+		]);
+	});
+
+	test('lone carriage returns as line endings: one message, not one per line', () => {
+		expect(read('---\rtitle: Buying a ticket\rpersona: p\rstages:\r  - name: S\r---\r')).toEqual([
+			[1, 4, 'invalid-encoding', 'Unexpected line ending of a lone carriage return (CR, old Mac style), save the file with LF or CRLF line endings'],
+		]);
+	});
+});
+
 describe('YAML', () => {
 	test('yaml-syntax: an unclosed flow list, a duplicate key, 50 unclosed `[` said once', async () => {
 		expect(await problems('rules/yaml-syntax')).toEqual({
