@@ -1,7 +1,7 @@
 /** The validated content, as pages read it from the collections. */
 import { getCollection } from 'astro:content';
 import type { Project } from '../core/index.ts';
-import type { JourneyEntry, PersonaEntry } from './loaders.ts';
+import type { JourneyEntry, PersonaEntry } from './entries.ts';
 
 export interface SiteContent extends Project {
 	journeys: JourneyEntry[];
@@ -14,8 +14,8 @@ let content: Promise<SiteContent> | undefined;
 
 export function siteContent(): Promise<SiteContent> {
 	content ??= (async () => {
-		const journeys = (await getCollection('journeys')).map((entry) => entry.data as JourneyEntry).sort((a, b) => a.title.localeCompare(b.title));
-		const personas = (await getCollection('personas')).map((entry) => entry.data as PersonaEntry).sort((a, b) => a.name.localeCompare(b.name));
+		const journeys = (await getCollection('journeys')).map((entry) => entry.data).sort((a, b) => a.title.localeCompare(b.title));
+		const personas = (await getCollection('personas')).map((entry) => entry.data).sort((a, b) => a.name.localeCompare(b.name));
 		const personaById = new Map(personas.map((persona) => [persona.id, persona]));
 		const journeyById = new Map(journeys.map((journey) => [journey.id, journey]));
 		return { journeys, personas, persona: (id) => personaById.get(id), journey: (id) => journeyById.get(id) };
