@@ -1,6 +1,7 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { receivedHandoff } from './src/handoff.ts';
 
 // GitHub Pages and other hosts serve the site under a path; the workflow sets these.
 const site = process.env.SITE_URL ?? 'https://journeys.example.com';
@@ -9,7 +10,8 @@ const base = process.env.BASE_PATH ?? '/';
 export default defineConfig({
 	site,
 	base,
-	outDir: process.env.CJM_OUT_DIR ?? './dist',
+	// `cjm build --out-dir`: see src/handoff.ts.
+	outDir: receivedHandoff().outDir ?? './dist',
 	integrations: [
 		starlight({
 			title: 'Journey maps',

@@ -5,8 +5,8 @@
  */
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Format } from './format.ts';
-import { handOffValidated } from '../site/project.ts';
+import { handOver, receivedHandoff } from '../handoff.ts';
+import type { Format } from '../report/index.ts';
 import { validate } from './validate.ts';
 
 /** Where astro.config.mjs lives: the site is part of this package. */
@@ -32,10 +32,7 @@ export async function build(
 		return 1;
 	}
 	const [validated] = checked.projects;
-	handOffValidated({ root, project: validated.project, files: validated.files });
-	process.env.CJM_ROOT = root;
-	process.env.CJM_DISPLAY_ROOT = relative(io.cwd, root) || '.';
-	if (options.outDir) process.env.CJM_OUT_DIR = resolve(io.cwd, options.outDir);
+	handOver({ validated, displayRoot: relative(io.cwd, root) || '.', outDir: options.outDir ? resolve(io.cwd, options.outDir) : undefined });
 	process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 	// A site is always a production build, even when run from a test runner that sets NODE_ENV=test.
 	process.env.NODE_ENV = 'production';
@@ -47,6 +44,6 @@ export async function build(
 		if (process.env.CJM_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
 		return 1;
 	}
-	io.stdout(`✔ site built in ${relative(io.cwd, process.env.CJM_OUT_DIR ?? resolve(siteRoot, 'dist')) || '.'}\n`);
+	io.stdout(`✔ site built in ${relative(io.cwd, receivedHandoff().outDir ?? resolve(siteRoot, 'dist')) || '.'}\n`);
 	return 0;
 }

@@ -1,8 +1,7 @@
 /** `cjm diff [base] [head]`: what a change does to the journeys, for a terminal, a tool or a pull-request comment. */
 import { resolve } from 'node:path';
-import { diffProjects } from '../core/diff.ts';
-import { loadProject } from '../core/index.ts';
-import { diffMarkdown, diffText } from '../render/diff-report.ts';
+import { diffProjects, loadProject } from '../core/index.ts';
+import { diffMarkdown, diffText } from '../render/index.ts';
 import { defaultBase, projectAt, verifyRepository } from './git.ts';
 import { resolveTargets } from './targets.ts';
 

@@ -4,7 +4,7 @@
  * Commands load their modules on use, so `cjm validate` never pays for the renderers or Astro.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { FORMATS, type Format } from './format.ts';
+import { FORMATS, type Format } from '../report/index.ts';
 import { UsageError } from './targets.ts';
 import { type View, VIEWS } from './views.ts';
 

@@ -2,9 +2,8 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { JOURNEYS_DIR, loadProject } from '../core/index.ts';
-import { emotionChart, journeyDocument, journeyTableMarkdown } from '../render/index.ts';
-import { mermaidFlow, mermaidJourney } from '../render/mermaid.ts';
-import { format } from './format.ts';
+import { emotionChart, journeyDocument, journeyTableMarkdown, mermaidFlow, mermaidJourney } from '../render/index.ts';
+import { format } from '../report/index.ts';
 import { resolveTargets, UsageError } from './targets.ts';
 import type { View } from './views.ts';
 

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { type LoadedProject, loadProject } from '../core/index.ts';
-import { type Format, format } from './format.ts';
+import { type Format, format } from '../report/index.ts';
 import { isIncluded, resolveTargets } from './targets.ts';
 
 export interface ValidateOptions {

@@ -49,9 +49,38 @@ export function backlog(journeys: Journey[]): BacklogItem[] {
 		.map(({ entry }) => entry);
 }
 
+export interface BacklogCounts {
+	pains: number;
+	opportunities: number;
+	/** Pains that neither the item nor its touchpoint gives an owner: nobody will fix them. */
+	unownedPains: number;
+}
+
+export function backlogCounts(items: BacklogItem[]): BacklogCounts {
+	const counts: BacklogCounts = { pains: 0, opportunities: 0, unownedPains: 0 };
+	for (const entry of items) {
+		if (entry.kind === 'opportunity') counts.opportunities++;
+		else {
+			counts.pains++;
+			if (!entry.owner) counts.unownedPains++;
+		}
+	}
+	return counts;
+}
+
+/** The four corners of an impact/effort matrix: what to do first, plan, fit in, or avoid. */
+export type Quadrant = 'quick-win' | 'big-bet' | 'fill-in' | 'money-pit';
+
+/** High impact is 3 or more, low effort 3 or less (on the 1..5 scales): the middle counts as the better side. */
+export function quadrant(impact: number, effort: number): Quadrant {
+	if (impact >= 3) return effort <= 3 ? 'quick-win' : 'big-bet';
+	return effort <= 3 ? 'fill-in' : 'money-pit';
+}
+
 export interface MatrixCell {
 	impact: number;
 	effort: number;
+	quadrant: Quadrant;
 	items: BacklogItem[];
 }
 
@@ -62,6 +91,7 @@ export function impactEffortMatrix(items: BacklogItem[]): MatrixCell[][] {
 		[1, 2, 3, 4, 5].map((effort) => ({
 			impact,
 			effort,
+			quadrant: quadrant(impact, effort),
 			items: rated.filter((entry) => entry.item.impact === impact && entry.item.effort === effort),
 		}))
 	);

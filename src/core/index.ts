@@ -7,3 +7,24 @@ export { checkSources, JOURNEYS_DIR, type LoadedProject, loadProject, PERSONAS_D
 export { RULES, type RuleId } from './rules.ts';
 export { JourneySchema, PersonaSchema } from './schema.ts';
 export { type CurvePoint, emotionCurve, type Insight, type InsightKind, journeyInsights, mainPath, summarizeInsights } from './insights.ts';
+export { percent, signed } from './insights.ts';
+export { type JourneyView, journeyView } from './journey-view.ts';
+export {
+	backlog,
+	type BacklogCounts,
+	backlogCounts,
+	type BacklogItem,
+	byChannel,
+	byOwner,
+	type ChannelView,
+	impactEffortMatrix,
+	type Located,
+	locatedTouchpoints,
+	type MatrixCell,
+	type OwnerRow,
+	type OwnerView,
+	quadrant,
+	type Quadrant,
+	sortByUrgency,
+} from './aggregate.ts';
+export { type Change, type ChangeKind, diffProjects, type EntityDiff, type Problem, problemsOf, type ProjectDiff, type Version } from './diff.ts';

@@ -77,9 +77,8 @@ export function summarizeInsights(insights: Insight[]): Insight[] {
 	return insights.filter((insight) => kept.includes(insight));
 }
 
-/** Every insight about `journey`, problems first, then positives, then context. */
-export function journeyInsights(journey: Journey): Insight[] {
-	const curve = emotionCurve(journey);
+/** Every insight about `journey`, problems first, then positives, then context. Views read them once through `journeyView`. */
+export function journeyInsights(journey: Journey, curve: CurvePoint[] = emotionCurve(journey)): Insight[] {
 	const insights = [
 		...rapidDrops(curve),
 		...extremes(curve),

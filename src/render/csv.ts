@@ -1,6 +1,6 @@
 /** Spreadsheet downloads of the cross-journey views: the whole backlog, and what each owner answers for. */
 import { stringify } from 'csv-stringify/sync';
-import type { BacklogItem, OwnerRow } from '../core/aggregate.ts';
+import type { BacklogItem, OwnerRow } from '../core/index.ts';
 
 const emotion = (value: number | undefined) => (value === undefined ? '' : String(value));
 

@@ -5,7 +5,7 @@
  */
 import type { PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import type { Change, EntityDiff, Problem, ProjectDiff } from '../core/diff.ts';
+import type { Change, EntityDiff, Problem, ProjectDiff } from '../core/index.ts';
 import { markdownOptions } from './markdown-out.ts';
 
 /** First line of the comment: how the workflow finds its own comment to update. */

@@ -6,8 +6,7 @@
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { journeyInsights, summarizeInsights } from '../core/insights.ts';
-import { type Journey, touchpointsOf } from '../core/model.ts';
+import { type Journey, journeyView, touchpointsOf } from '../core/index.ts';
 import { emotionChartTree } from './emotion-chart.ts';
 import { anchor, EMOTION_WORDS, signed } from './format.ts';
 import { journeyStylesheet } from './stylesheet.ts';
@@ -38,7 +37,7 @@ export function emotionDataTable(journey: Journey): Element {
 
 /** The short "what to look at" list; each item links to the touchpoint it is about. */
 export function insightList(journey: Journey): Element {
-	const insights = summarizeInsights(journeyInsights(journey));
+	const insights = journeyView(journey).summary;
 	if (insights.length === 0) return h('p', { className: 'cjm-insights-empty' }, 'Nothing stands out: no drops, troughs or weak transitions.');
 	return h(
 		'ul',

@@ -9,8 +9,7 @@ import { toHtml } from 'hast-util-to-html';
 import { s } from 'hastscript';
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
-import { type Insight, journeyInsights } from '../core/insights.ts';
-import { type Journey, type Touchpoint, touchpointsOf } from '../core/model.ts';
+import { type Insight, type Journey, journeyView, type Touchpoint, touchpointsOf } from '../core/index.ts';
 import { anchor, EMOTION_WORDS, emotionClass, signed } from './format.ts';
 import { journeyStylesheet } from './stylesheet.ts';
 
@@ -55,7 +54,7 @@ export function emotionChartTree(journey: Journey, options: EmotionChartOptions 
 			.y((p) => y(p.y!))
 			.curve(curveMonotoneX)(values) ?? '';
 
-	const insights = journeyInsights(journey);
+	const { insights } = journeyView(journey);
 	const marked = (kind: Insight['kind']) => new Set(insights.filter((i) => i.kind === kind).flatMap((i) => i.touchpoints));
 	const troughs = marked('trough');
 	const peaks = marked('peak');

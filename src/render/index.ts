@@ -1,6 +1,10 @@
-/** Renderers: the validated model in, HTML / SVG / Markdown / Mermaid text out. Pure and deterministic. */
+/** Renderers: the validated model in, HTML / SVG / Markdown / Mermaid / CSV text out. Pure and deterministic. */
+export { backlogCsv, ownerCsv } from './csv.ts';
+export { diffMarkdown, diffText } from './diff-report.ts';
 export { emotionChart, emotionChartTree, type EmotionChartOptions } from './emotion-chart.ts';
 export { emotionDataTable, insightList, journeyDocument } from './document.ts';
+export { anchor, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';
 export { journeyTable, journeyTableMarkdown, journeyTableTree } from './table.ts';
+export { mermaidFlow, mermaidJourney } from './mermaid.ts';
 export { emotionSparkline } from './sparkline.ts';
 export { type Heading, markdownHtml, renderMarkdown } from './markdown.ts';

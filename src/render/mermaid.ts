@@ -6,7 +6,7 @@
  * `escapeText`, so no name, channel or label can end a string, start a comment (`%%`), open a
  * directive, add an edge, or smuggle HTML (`<script>`, `onerror=`) into the rendered SVG.
  */
-import type { Journey, Touchpoint } from '../core/model.ts';
+import type { Journey, Touchpoint } from '../core/index.ts';
 
 /**
  * Characters written as themselves: letters, marks and digits of any script (so Arabic, Hebrew,

@@ -3,12 +3,11 @@ import { toHtml } from 'hast-util-to-html';
 import { s } from 'hastscript';
 import { scaleLinear } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
-import { emotionCurve } from '../core/insights.ts';
-import type { Journey } from '../core/model.ts';
+import { type Journey, journeyView } from '../core/index.ts';
 import { signed } from './format.ts';
 
 export function emotionSparkline(journey: Journey, size: { width: number; height: number } = { width: 120, height: 32 }): string {
-	const curve = emotionCurve(journey);
+	const { curve } = journeyView(journey);
 	const x = scaleLinear().domain([0, Math.max(curve.length - 1, 1)]).range([3, size.width - 3]);
 	const y = scaleLinear().domain([-2, 2]).range([size.height - 3, 3]);
 	const path = line<(typeof curve)[number]>()

@@ -8,7 +8,7 @@ import { toHtml } from 'hast-util-to-html';
 import { type Child, h } from 'hastscript';
 import type { Table, TableCell, TableRow } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { type Item, type Journey, type Touchpoint, touchpointsOf } from '../core/model.ts';
+import { type Item, type Journey, type Touchpoint, touchpointsOf } from '../core/index.ts';
 import { anchor, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';
 import { markdownOptions } from './markdown-out.ts';
 

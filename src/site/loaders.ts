@@ -1,15 +1,11 @@
 /**
  * Content-layer loaders for journeys and personas. They call our own core parser rather than
  * Astro's glob loader, whose frontmatter errors have no line or column and stop at the first bad
- * file. The stored data is the validated model; pages only render it.
+ * file. The stored data is the validated model (typed by the schemas in entries.ts); pages only render it.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { format } from '../cli/format.ts';
-import type { Journey, Persona } from '../core/index.ts';
+import { format } from '../report/index.ts';
 import { siteProject } from './project.ts';
-
-export type JourneyEntry = Journey & { lastUpdated?: string };
-export type PersonaEntry = Persona;
 
 /** Thrown when the content has errors; the messages were already logged with their places. */
 export class ContentError extends Error {
@@ -45,9 +41,8 @@ export const journeyLoader = (): Loader =>
 		const { project, updated } = await checked(context, fresh);
 		context.store.clear();
 		for (const journey of project.journeys) {
-			const data: JourneyEntry = { ...journey, lastUpdated: journey.updated ?? updated.get(journey.path) };
-			const record = data as unknown as Record<string, unknown>;
-			context.store.set({ id: journey.id, data: record, digest: context.generateDigest(record) });
+			const data = await context.parseData({ id: journey.id, data: { ...journey, lastUpdated: journey.updated ?? updated.get(journey.path) } });
+			context.store.set({ id: journey.id, data, digest: context.generateDigest(data) });
 		}
 	});
 
@@ -56,6 +51,7 @@ export const personaLoader = (): Loader =>
 		const { project } = await checked(context, fresh);
 		context.store.clear();
 		for (const persona of project.personas) {
-			context.store.set({ id: persona.id, data: persona as unknown as Record<string, unknown>, digest: context.generateDigest(persona as unknown as Record<string, unknown>) });
+			const data = await context.parseData({ id: persona.id, data: { ...persona } });
+			context.store.set({ id: persona.id, data, digest: context.generateDigest(data) });
 		}
 	});

@@ -1,14 +1,15 @@
 /**
  * The project the site is built from: loaded once per build with the core (the same parser and
- * messages as `cjm validate`), plus each file's last git commit date.
+ * messages as `cjm validate`), plus each file's last git commit date. Under `cjm build` the CLI
+ * hands over the project it already validated (src/handoff.ts), so no file is parsed twice.
  */
-import { resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { JOURNEYS_DIR, loadProject, PERSONAS_DIR, type Project } from '../core/index.ts';
+import { receivedHandoff } from '../handoff.ts';
 import { lastCommitDates } from './git-dates.ts';
 
-/** Folder with journeys/ and personas/: `CJM_ROOT`, else the working directory. */
-export const contentRoot = (): string => resolve(process.env.CJM_ROOT ?? process.cwd());
+/** Folder with journeys/ and personas/. */
+export const contentRoot = (): string => receivedHandoff().root;
 
 export interface SiteProject {
 	project: Project;
@@ -19,32 +20,15 @@ export interface SiteProject {
 
 let loading: Promise<SiteProject> | undefined;
 
-/**
- * `cjm build` validates the project and then runs Astro in the same process; it leaves the
- * loaded project here so the loaders need not parse every file a second time. (Astro loads this
- * module in its own module graph, so a module-level variable would not be shared.)
- */
-const VALIDATED = Symbol.for('cjm.validatedProject');
-type Handoff = { root: string; project: Project; files: VFile[] };
-
-export function handOffValidated(handoff: Handoff): void {
-	(globalThis as Record<symbol, unknown>)[VALIDATED] = handoff;
-}
-
 /** Loads the project once and shares it between the collections; `fresh` reloads it (dev server edits). */
 export function siteProject(fresh = false): Promise<SiteProject> {
 	if (fresh || !loading) {
-		const root = contentRoot();
-		const handoff = (globalThis as Record<symbol, Handoff | undefined>)[VALIDATED];
-		if (!fresh && handoff?.root === root) {
-			loading = Promise.resolve({ project: handoff.project, files: handoff.files, updated: lastCommitDates(root, [JOURNEYS_DIR, PERSONAS_DIR]) });
-			return loading;
-		}
-		loading = loadProject(root, { displayRoot: process.env.CJM_DISPLAY_ROOT ?? root }).then(({ project, files }) => ({
-			project,
-			files,
-			updated: lastCommitDates(root, [JOURNEYS_DIR, PERSONAS_DIR]),
-		}));
+		const { root, displayRoot, validated } = receivedHandoff();
+		const updated = () => lastCommitDates(root, [JOURNEYS_DIR, PERSONAS_DIR]);
+		loading =
+			!fresh && validated
+				? Promise.resolve({ project: validated.project, files: validated.files, updated: updated() })
+				: loadProject(root, { displayRoot }).then(({ project, files }) => ({ project, files, updated: updated() }));
 	}
 	return loading;
 }

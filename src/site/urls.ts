@@ -1,8 +1,12 @@
 /** Site URLs, under the configured base path, in one place so every link agrees. */
+import { anchor } from '../render/index.ts';
+
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 
 export const url = (path: string) => `${base}/${path.replace(/^\//, '')}`;
 export const journeyUrl = (id: string) => url(`journeys/${id}/`);
+/** A touchpoint's row in its journey's table (the anchor the table, chart and flow share). */
+export const touchpointUrl = (journeyId: string, touchpointId: string) => `${journeyUrl(journeyId)}#${anchor.touchpoint(touchpointId)}`;
 export const personaUrl = (id: string) => url(`personas/${id}/`);
 export const ownerUrl = (owner: string) => url(`owners/${slugOf(owner)}/`);
 export const channelUrl = (channel: string) => url(`channels/${slugOf(channel)}/`);

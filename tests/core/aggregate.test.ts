@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
-import { backlog, byChannel, byOwner, impactEffortMatrix, locatedTouchpoints, sortByUrgency } from '../../src/core/aggregate.ts';
+import { backlog, backlogCounts, byChannel, byOwner, impactEffortMatrix, locatedTouchpoints, quadrant, sortByUrgency } from '../../src/core/aggregate.ts';
 import { backlogCsv, ownerCsv } from '../../src/render/csv.ts';
 import { sampleProject } from '../helpers.ts';
 
@@ -24,6 +24,32 @@ describe('cross-journey views on the samples', async () => {
 		const rated = items.filter((e) => e.kind === 'opportunity' && e.item.impact !== undefined && e.item.effort !== undefined);
 		expect(matrix.flat().flatMap((cell) => cell.items)).toHaveLength(rated.length);
 		for (const cell of matrix.flat()) for (const entry of cell.items) expect([entry.item.impact, entry.item.effort]).toEqual([cell.impact, cell.effort]);
+	});
+
+	test('the matrix’s quadrants: impact 3 and up is high, effort 3 and down is low', () => {
+		const corners = impactEffortMatrix(backlog(project.journeys)).map((row) => row.map((cell) => cell.quadrant));
+		expect(corners).toEqual([
+			['quick-win', 'quick-win', 'quick-win', 'big-bet', 'big-bet'],
+			['quick-win', 'quick-win', 'quick-win', 'big-bet', 'big-bet'],
+			['quick-win', 'quick-win', 'quick-win', 'big-bet', 'big-bet'],
+			['fill-in', 'fill-in', 'fill-in', 'money-pit', 'money-pit'],
+			['fill-in', 'fill-in', 'fill-in', 'money-pit', 'money-pit'],
+		]);
+		expect([quadrant(5, 1), quadrant(5, 5), quadrant(1, 1), quadrant(1, 5)]).toEqual(['quick-win', 'big-bet', 'fill-in', 'money-pit']);
+	});
+
+	test('the backlog counts: pains, opportunities, and pains that nobody owns', () => {
+		const items = backlog(project.journeys);
+		const counts = backlogCounts(items);
+		expect(counts.pains + counts.opportunities).toBe(items.length);
+		expect(counts.pains).toBe(all.reduce((n, { touchpoint }) => n + touchpoint.pains.length, 0));
+		expect(counts.unownedPains).toBe(all.reduce((n, { touchpoint }) => n + touchpoint.pains.filter((pain) => !(pain.owner ?? touchpoint.owner)).length, 0));
+		// The samples own every pain; take the owners off one touchpoint's pains.
+		const journeys = structuredClone(project.journeys);
+		const touchpoint = locatedTouchpoints(journeys).find(({ touchpoint }) => touchpoint.pains.length > 0)!.touchpoint;
+		touchpoint.owner = undefined;
+		for (const pain of touchpoint.pains) pain.owner = undefined;
+		expect(backlogCounts(backlog(journeys)).unownedPains).toBe(counts.unownedPains + touchpoint.pains.length);
 	});
 
 	test('each owner answers for their touchpoints and for pains assigned to them elsewhere', () => {

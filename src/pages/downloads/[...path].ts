@@ -1,6 +1,6 @@
 /** Downloads of each journey: its Mermaid flow source (`.mmd`) and its validated model (`.json`). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { mermaidFlow } from '../../render/mermaid.ts';
+import { mermaidFlow } from '../../render/index.ts';
 import { siteContent } from '../../site/content.ts';
 
 export const getStaticPaths = (async () => {

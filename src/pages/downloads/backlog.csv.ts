@@ -1,7 +1,7 @@
 /** The whole backlog across journeys, most urgent first, for a spreadsheet. */
 import type { APIRoute } from 'astro';
-import { backlog } from '../../core/aggregate.ts';
-import { backlogCsv } from '../../render/csv.ts';
+import { backlog } from '../../core/index.ts';
+import { backlogCsv } from '../../render/index.ts';
 import { siteContent } from '../../site/content.ts';
 
 export const GET: APIRoute = async () =>

@@ -1,7 +1,7 @@
 /** Everything one owner answers for, most urgent first, for a spreadsheet. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { byOwner, type OwnerView } from '../../../core/aggregate.ts';
-import { ownerCsv } from '../../../render/csv.ts';
+import { byOwner, type OwnerView } from '../../../core/index.ts';
+import { ownerCsv } from '../../../render/index.ts';
 import { siteContent } from '../../../site/content.ts';
 import { slugOf } from '../../../site/urls.ts';
 

@@ -1,4 +1,4 @@
-/** Output formats for validation results: for people (stylish, compact), machines (json) and GitHub (workflow commands). */
+/** Output formats for validation results: for people (stylish, compact), machines (json) and GitHub (workflow commands). Pure: VFiles in, text out. */
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { reporter } from 'vfile-reporter';

@@ -1,0 +1,47 @@
+/** The hand-over from `cjm build` to Astro: what the CLI writes is what the site reads, and the defaults without the CLI. */
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { loadProject } from '../src/core/index.ts';
+import { HANDOFF_ENV, handOver, receivedHandoff } from '../src/handoff.ts';
+import { repoRoot } from './helpers.ts';
+
+const names = Object.values(HANDOFF_ENV);
+let saved: Record<string, string | undefined>;
+
+beforeEach(() => {
+	saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+	for (const name of names) delete process.env[name];
+});
+afterEach(() => {
+	for (const name of names) {
+		if (saved[name] === undefined) delete process.env[name];
+		else process.env[name] = saved[name];
+	}
+});
+
+describe('hand-over', () => {
+	test('without `cjm build`: the working directory, shown as is, Astro’s own output folder, nothing validated', () => {
+		expect(receivedHandoff({})).toEqual({ root: process.cwd(), displayRoot: process.cwd(), outDir: undefined, validated: undefined });
+	});
+
+	test('what `cjm build` hands over is what the loaders and astro.config.mjs receive', async () => {
+		const root = resolve(repoRoot);
+		const loaded = await loadProject(root, { displayRoot: '.' });
+		handOver({ validated: { ...loaded, root }, displayRoot: '.', outDir: '/tmp/cjm-site' });
+		const received = receivedHandoff();
+		expect(received).toMatchObject({ root, displayRoot: '.', outDir: '/tmp/cjm-site' });
+		// The same objects, not a copy: the loaders parse nothing a second time.
+		expect(received.validated?.project).toBe(loaded.project);
+		expect(received.validated?.files).toBe(loaded.files);
+		expect(process.env[HANDOFF_ENV.root]).toBe(root);
+	});
+
+	test('a project validated for another folder is not handed to this one', async () => {
+		const root = resolve(repoRoot);
+		handOver({ validated: { ...(await loadProject(root)), root }, displayRoot: '.' });
+		const other = receivedHandoff({ [HANDOFF_ENV.root]: resolve(repoRoot, 'tests/fixtures/flow-map') });
+		expect(other.root).toBe(resolve(repoRoot, 'tests/fixtures/flow-map'));
+		expect(other.validated).toBeUndefined();
+		expect(receivedHandoff().validated?.root).toBe(root);
+	});
+});
