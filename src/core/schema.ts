@@ -112,7 +112,7 @@ const EdgeSchema = z
 	.transform((value): Edge => (typeof value === 'string' ? { to: value } : value));
 
 const LEVELS = ['low', 'medium', 'high'] as const;
-/** A rough rating, such as criticality. */
+/** A rough rating: criticality, confidence. */
 export type Level = (typeof LEVELS)[number];
 const LevelSchema = z.enum(LEVELS, { error: 'one of `low`, `medium`, `high`' });
 
@@ -152,6 +152,7 @@ export const TouchpointSchema = z.strictObject(
 		}),
 		owner: shows(text('Team or person responsible for this touchpoint.').optional(), { table: { lane: 'Owner' }, diff: 'compare' }),
 		criticality: shows(LevelSchema.optional().describe('How critical this touchpoint is to the journey.'), { table: { lane: 'Criticality' }, diff: 'compare' }),
+		confidence: shows(LevelSchema.optional().describe('How well research supports this touchpoint.'), { table: { lane: 'Confidence', optional: true }, diff: 'compare' }),
 		conversion: shows(Share.optional().describe('Share of customers who reach the next step: 0 to 1, or "45%".'), {
 			table: { lane: 'Conversion & KPIs' },
 			diff: { own: 'a conversion change with its direction' },
