@@ -5,8 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
+import { diffProjects } from '../../src/core/diff.ts';
 import { comparedFields, fieldsOf, lanesOf, shows, unlistedFields } from '../../src/core/fields.ts';
-import { touchpointsOf } from '../../src/core/index.ts';
+import { type Journey, type Stage, type Touchpoint, touchpointsOf } from '../../src/core/index.ts';
 import { JOURNEY_NAMES, JourneySchema, PersonaSchema, StageSchema, TOUCHPOINT_NAMES, TouchpointSchema } from '../../src/core/schema.ts';
 import { journeyTable } from '../../src/render/index.ts';
 import { sampleProject } from '../helpers.ts';
@@ -81,6 +82,39 @@ describe('the views walk the fields under the model’s names', () => {
 
 	test('every lane shows its fields as text or with a cell of its own, never as `[object Object]`', () => {
 		for (const journey of journeys) expect(journeyTable(journey)).not.toContain('[object ');
+	});
+});
+
+describe('the diff reports a change of every field it compares', () => {
+	/** What a field holds when it is left out of the file. */
+	const emptied = (value: unknown) => (Array.isArray(value) ? [] : undefined);
+	const filled = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);
+	/** The changes from the samples to the samples with `edit` applied to a copy of `journey`. */
+	const changes = (journey: Journey, edit: (copy: Journey) => void) => {
+		const copy = structuredClone(journey);
+		edit(copy);
+		const version = (list: Journey[]) => ({ project: { journeys: list, personas }, files: [] });
+		return diffProjects(version(journeys), version(journeys.map((each) => (each === journey ? copy : each)))).journeys.flatMap((diff) => diff.changes);
+	};
+
+	test.each(comparedFields<Journey>(JourneySchema, JOURNEY_NAMES))('journey `%s`', (field) => {
+		const journey = journeys.find((each) => filled(each[field]))!;
+		expect(changes(journey, (copy) => Object.assign(copy, { [field]: emptied(journey[field]) }))).toContainEqual(expect.objectContaining({ scope: 'journey', field }));
+	});
+
+	test.each(comparedFields<Stage>(StageSchema))('stage `%s`', (field) => {
+		const journey = journeys.find((each) => each.stages.some((stage) => filled(stage[field])))!;
+		const index = journey.stages.findIndex((stage) => filled(stage[field]));
+		const change = changes(journey, (copy) => Object.assign(copy.stages[index], { [field]: emptied(journey.stages[index][field]) }));
+		expect(change).toContainEqual(expect.objectContaining({ scope: 'stage', id: journey.stages[index].id, field }));
+	});
+
+	// The last touchpoint of a journey is left alone: its `next` ends the journey whether written or not.
+	test.each(comparedFields<Touchpoint>(TouchpointSchema, TOUCHPOINT_NAMES))('touchpoint `%s`', (field) => {
+		const journey = journeys.find((each) => touchpointsOf(each).slice(0, -1).some((t) => filled(t[field])))!;
+		const touchpoint = touchpointsOf(journey).find((t) => filled(t[field]))!;
+		const change = changes(journey, (copy) => Object.assign(touchpointsOf(copy).find((t) => t.id === touchpoint.id)!, { [field]: emptied(touchpoint[field]) }));
+		expect(change).toContainEqual(expect.objectContaining({ scope: 'touchpoint', id: touchpoint.id, field }));
 	});
 });
 
