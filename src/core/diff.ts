@@ -7,7 +7,9 @@
 import type { VFile } from 'vfile';
 import { READING_RULES } from './rules.ts';
 import { emotionCurve, journeyInsights, percent, signed } from './insights.ts';
+import { comparedFields } from './fields.ts';
 import { type Item, type Journey, type Persona, type Project, type Stage, type Touchpoint, touchpointsOf } from './model.ts';
+import { JOURNEY_NAMES, JourneySchema, PersonaSchema, StageSchema, TOUCHPOINT_NAMES, TouchpointSchema } from './schema.ts';
 
 export type ChangeKind =
 	| 'added'
@@ -148,10 +150,11 @@ function fieldChanges(before: object, after: object, fields: string[], scope: Ch
 	});
 }
 
-const JOURNEY_FIELDS = ['title', 'scenario', 'goal', 'state', 'status', 'baseline', 'owner', 'personas', 'tags', 'sources'];
-const STAGE_FIELDS = ['goal', 'moment'];
-const TOUCHPOINT_FIELDS = ['channels', 'action', 'thinking', 'feeling', 'owner', 'criticality', 'backstage', 'support', 'moment', 'time', 'persona', 'next'];
-const PERSONA_FIELDS = ['name', 'role', 'segment', 'quote', 'goals', 'needs', 'frustrations', 'channels', 'avatar', 'tags'];
+// The fields compared as text, from the schema (the rest have code of their own below).
+const JOURNEY_FIELDS = comparedFields<Journey>(JourneySchema, JOURNEY_NAMES);
+const STAGE_FIELDS = comparedFields<Stage>(StageSchema);
+const TOUCHPOINT_FIELDS = comparedFields<Touchpoint>(TouchpointSchema, TOUCHPOINT_NAMES);
+const PERSONA_FIELDS = comparedFields<Persona>(PersonaSchema);
 
 function diffPersona(before: Persona, after: Persona): Omit<EntityDiff, 'type' | 'status' | 'id' | 'title'> {
 	const changes = fieldChanges(before, after, PERSONA_FIELDS, 'persona');

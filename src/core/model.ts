@@ -2,11 +2,10 @@
  * The validated, normalised model that renderers, the site and the CLI consume.
  * Plain data only (JSON-serialisable), so it can be cached, diffed and shipped to the browser.
  */
-import type { Edge, Emotion, Item, Source } from './schema.ts';
+import type { Renamed } from './fields.ts';
+import type { Edge, Item, JOURNEY_NAMES, JourneyFields, PersonaFields, StageFields, TOUCHPOINT_NAMES, TouchpointFields } from './schema.ts';
 
-export type { Edge, Emotion, Item, Source };
-export type Moment = 'stimulus' | 'zmot' | 'fmot' | 'smot' | 'umot';
-export type Criticality = 'low' | 'medium' | 'high';
+export type { Criticality, Edge, Emotion, Item, Level, Moment, Source } from './schema.ts';
 
 /** A part of the Markdown body: the text under one heading, up to the next heading of the same or higher rank. */
 export interface Section {
@@ -16,60 +15,34 @@ export interface Section {
 	markdown: string;
 }
 
-export interface Touchpoint {
+/*
+ * Each model type is what its schema outputs (schema.ts: the file format, defined once), under the
+ * model's names, plus what is not written in the file: ids resolved from names, the stage a
+ * touchpoint is in, resolved edges, notes from the body, paths.
+ */
+
+export interface Touchpoint extends Renamed<Omit<TouchpointFields, 'id' | 'next'>, typeof TOUCHPOINT_NAMES> {
 	id: string;
-	name: string;
 	/** Id of the stage this touchpoint belongs to. */
 	stage: string;
-	channels: string[];
-	action?: string;
-	thinking?: string;
-	feeling?: string;
-	emotion?: Emotion;
-	pains: Item[];
-	opportunities: Item[];
-	owner?: string;
-	criticality?: Criticality;
-	/** Share (0..1) of customers who reach the next step. */
-	conversion?: number;
-	kpis: Record<string, number | string>;
-	backstage?: string;
-	support?: string;
-	moment?: Moment;
-	time?: string;
-	persona?: string;
 	/** Resolved edges: the explicit `next`, or the following touchpoint in order. */
 	next: Edge[];
 	/** Body section whose `###` heading names this touchpoint. */
 	notes?: Section;
 }
 
-export interface Stage {
+export interface Stage extends Omit<StageFields, 'id' | 'touchpoints'> {
 	id: string;
-	name: string;
-	goal?: string;
-	moment?: Moment;
 	touchpoints: Touchpoint[];
 	/** Body section whose `##` heading names this stage. */
 	notes?: Section;
 }
 
-export interface Journey {
+export interface Journey extends Renamed<Omit<JourneyFields, 'stages'>, typeof JOURNEY_NAMES> {
 	/** Path under journeys/ without `.md`, e.g. `retail/pizza-visit`. */
 	id: string;
 	/** Path of the source file, relative to the project root. */
 	path: string;
-	title: string;
-	personas: string[];
-	scenario?: string;
-	goal?: string;
-	state: 'current' | 'future';
-	baseline?: string;
-	status?: 'hypothesis' | 'validated';
-	sources: Source[];
-	owner?: string;
-	tags: string[];
-	updated?: string;
 	stages: Stage[];
 	/** Body sections that are not attached to a stage or touchpoint. */
 	narrative: Section[];
@@ -77,22 +50,12 @@ export interface Journey {
 	body: string;
 }
 
-export interface Persona {
+export interface Persona extends PersonaFields {
 	/** Path under personas/ without `.md`, e.g. `b2b/it-buyer`. */
 	id: string;
 	path: string;
-	name: string;
-	role?: string;
-	segment?: string;
-	quote?: string;
-	goals: string[];
-	needs: string[];
-	frustrations: string[];
-	channels: string[];
-	traits: Record<string, string | number>;
-	/** Avatar path relative to the project root. */
+	/** Avatar path relative to the project root (the file has it relative to itself). */
 	avatar?: string;
-	tags: string[];
 	body: string;
 }
 

@@ -11,7 +11,8 @@ import type { Edge, Journey, Stage, Touchpoint } from './model.ts';
 import type { Place } from './place.ts';
 import { readValidated } from './read-validated.ts';
 import { report } from './rules.ts';
-import { type JourneyInput, JourneySchema } from './schema.ts';
+import { renamed } from './fields.ts';
+import { JOURNEY_NAMES, type JourneyFields, JourneySchema, TOUCHPOINT_NAMES } from './schema.ts';
 import { attachSections } from './sections.ts';
 import { didYouMean, suggester } from './suggest.ts';
 import { type Path, placeOf } from './yaml-path.ts';
@@ -45,17 +46,7 @@ export function parseJourney(file: VFile, id: string, path = file.path): ParsedJ
 	const journey: Journey = {
 		id,
 		path,
-		title: input.title,
-		personas: input.persona,
-		scenario: input.scenario,
-		goal: input.goal,
-		state: input.state,
-		baseline: input.baseline,
-		status: input.status,
-		sources: input.sources ?? [],
-		owner: input.owner,
-		tags: input.tags ?? [],
-		updated: input.updated,
+		...renamed(input, JOURNEY_NAMES),
 		stages,
 		narrative: [],
 		body: frontmatter.text.slice(frontmatter.bodyOffset).trim(),
@@ -81,7 +72,7 @@ function referencesOf(data: Record<string, unknown>, at: (path: Path) => Place):
 
 type At = (path: Path, target?: 'key' | 'value') => ReturnType<typeof placeOf>;
 
-function buildStages(file: VFile, input: JourneyInput, at: At): Stage[] {
+function buildStages(file: VFile, input: JourneyFields, at: At): Stage[] {
 	const stageIds = new Map<string, Path>();
 	const touchpointIds = new Map<string, Path>();
 	const claim = (ids: Map<string, Path>, id: string, path: Path, explicit: boolean, kind: string) => {
@@ -93,38 +84,18 @@ function buildStages(file: VFile, input: JourneyInput, at: At): Stage[] {
 		} else ids.set(id, path);
 	};
 
-	const stages = input.stages.map((stageInput, s): Stage => {
+	const stages = input.stages.map((fields, s): Stage => {
 		const stagePath = ['stages', s];
-		const stageId = stageInput.id ?? (slug(stageInput.name) || `stage-${s + 1}`);
-		claim(stageIds, stageId, [...stagePath, stageInput.id ? 'id' : 'name'], Boolean(stageInput.id), 'stage');
-		const touchpoints = (stageInput.touchpoints ?? []).map((raw, t): Touchpoint => {
+		const stageId = fields.id ?? (slug(fields.name) || `stage-${s + 1}`);
+		claim(stageIds, stageId, [...stagePath, fields.id ? 'id' : 'name'], Boolean(fields.id), 'stage');
+		const touchpoints = fields.touchpoints.map((raw, t): Touchpoint => {
 			const path = [...stagePath, 'touchpoints', t];
 			const touchpointId = raw.id ?? (slug(raw.name) || `${stageId}-${t + 1}`);
 			claim(touchpointIds, touchpointId, [...path, raw.id ? 'id' : 'name'], Boolean(raw.id), 'touchpoint');
-			return {
-				id: touchpointId,
-				name: raw.name,
-				stage: stageId,
-				channels: raw.channel ?? [],
-				action: raw.action,
-				thinking: raw.thinking,
-				feeling: raw.feeling,
-				emotion: raw.emotion,
-				pains: raw.pains ?? [],
-				opportunities: raw.opportunities ?? [],
-				owner: raw.owner,
-				criticality: raw.criticality,
-				conversion: raw.conversion,
-				kpis: raw.kpis ?? {},
-				backstage: raw.backstage,
-				support: raw.support,
-				moment: raw.moment,
-				time: raw.time,
-				persona: raw.persona,
-				next: raw.next ?? [],
-			};
+			// `next` is resolved once every id is known (resolveNext).
+			return { ...renamed(raw, TOUCHPOINT_NAMES), id: touchpointId, stage: stageId, next: [] };
 		});
-		return { id: stageId, name: stageInput.name, goal: stageInput.goal, moment: stageInput.moment, touchpoints };
+		return { ...fields, id: stageId, touchpoints };
 	});
 
 	resolveNext(file, input, stages, touchpointIds, at);
@@ -132,13 +103,13 @@ function buildStages(file: VFile, input: JourneyInput, at: At): Stage[] {
 }
 
 /** Checks explicit `next` targets and fills in the default: the following touchpoint in order. */
-function resolveNext(file: VFile, input: JourneyInput, stages: Stage[], ids: Map<string, Path>, at: At): void {
+function resolveNext(file: VFile, input: JourneyFields, stages: Stage[], ids: Map<string, Path>, at: At): void {
 	const all = stages.flatMap((stage) => stage.touchpoints);
 	const typos = suggester([...ids.keys()]);
 	let index = 0;
 	stages.forEach((stage, s) =>
 		stage.touchpoints.forEach((touchpoint, t) => {
-			const raw = input.stages[s].touchpoints![t];
+			const raw = input.stages[s].touchpoints[t];
 			const following = all[++index];
 			if (raw.next === undefined) {
 				touchpoint.next = following ? [{ to: following.id }] : [];

@@ -24,17 +24,8 @@ export function parsePersona(file: VFile, id: string, path = file.path): ParsedP
 	const persona: Persona = {
 		id,
 		path,
-		name: input.name,
-		role: input.role,
-		segment: input.segment,
-		quote: input.quote,
-		goals: input.goals ?? [],
-		needs: input.needs ?? [],
-		frustrations: input.frustrations ?? [],
-		channels: input.channels ?? [],
-		traits: input.traits ?? {},
+		...input,
 		avatar: input.avatar === undefined ? undefined : posix.join(posix.dirname(path), input.avatar),
-		tags: input.tags ?? [],
 		body: frontmatter.text.slice(frontmatter.bodyOffset).trim(),
 	};
 	lintBody(file, frontmatter.tree, frontmatter.locate);

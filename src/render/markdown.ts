@@ -15,7 +15,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { isRemoteUrl } from '../core/lint-body.ts';
+import { isRemoteUrl } from '../core/index.ts';
 
 /** Replaces every image with a remote source by a link to it, labelled with its alt text and host. */
 function remoteImagesAsLinks() {

@@ -8,16 +8,9 @@ import { toHtml } from 'hast-util-to-html';
 import { type Child, h } from 'hastscript';
 import type { Table, TableCell, TableRow } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { type Item, type Journey, type Touchpoint, touchpointsOf } from '../core/index.ts';
+import { type Item, type Journey, lanesOf, TOUCHPOINT_NAMES, type Touchpoint, TouchpointSchema, touchpointsOf } from '../core/index.ts';
 import { anchor, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';
 import { markdownOptions } from './markdown-out.ts';
-
-interface Lane {
-	label: string;
-	cell: (touchpoint: Touchpoint) => Child | undefined;
-	/** Shown only when some touchpoint has a value (blueprint lanes, times, personas). */
-	optional?: boolean;
-}
 
 const items = (list: Item[], kind: string): Child | undefined =>
 	list.length === 0
@@ -33,41 +26,45 @@ const items = (list: Item[], kind: string): Child | undefined =>
 				),
 			];
 
-const LANES: Lane[] = [
-	{ label: 'Channel', cell: (t) => t.channels.join(', ') || undefined },
-	{ label: 'Time', cell: (t) => t.time, optional: true },
-	{ label: 'Persona', cell: (t) => t.persona, optional: true },
-	{ label: 'Doing', cell: (t) => t.action },
-	{ label: 'Thinking', cell: (t) => t.thinking },
-	{
-		label: 'Feeling',
-		cell: (t) => {
-			if (!t.feeling && !t.emotion) return undefined;
-			const score = t.emotion
-				? h('span', { className: ['cjm-score', `cjm-emotion--${emotionClass(t.emotion)}`], title: EMOTION_WORDS[t.emotion.actual] }, signed(t.emotion.actual))
-				: '';
-			const desired = t.emotion?.desired === undefined ? '' : h('span', { className: 'cjm-meta' }, ` (wants ${signed(t.emotion.desired)})`);
-			return [t.feeling ? `${t.feeling} ` : '', score, desired];
-		},
+/** How a field reads in its lane when its value as text will not do; keyed by the model's name of the field. */
+const CELLS: { [K in keyof Touchpoint]?: (touchpoint: Touchpoint) => Child | undefined } = {
+	emotion: ({ emotion }) =>
+		emotion && [
+			h('span', { className: ['cjm-score', `cjm-emotion--${emotionClass(emotion)}`], title: EMOTION_WORDS[emotion.actual] }, signed(emotion.actual)),
+			emotion.desired === undefined ? '' : h('span', { className: 'cjm-meta' }, ` (wants ${signed(emotion.desired)})`),
+		],
+	pains: (t) => items(t.pains, 'pains'),
+	opportunities: (t) => items(t.opportunities, 'opportunities'),
+	conversion: (t) => (t.conversion === undefined ? undefined : h('strong', percent(t.conversion))),
+	kpis: (t) => {
+		const kpis = Object.entries(t.kpis);
+		return kpis.length === 0 ? undefined : h('ul', { className: 'cjm-kpis' }, kpis.map(([name, value]) => h('li', `${name}: ${value}`)));
 	},
-	{ label: 'Pains', cell: (t) => items(t.pains, 'pains') },
-	{ label: 'Opportunities', cell: (t) => items(t.opportunities, 'opportunities') },
-	{ label: 'Owner', cell: (t) => t.owner },
-	{ label: 'Criticality', cell: (t) => t.criticality },
-	{
-		label: 'Conversion & KPIs',
-		cell: (t) => {
-			const kpis = Object.entries(t.kpis);
-			if (t.conversion === undefined && kpis.length === 0) return undefined;
-			return [
-				t.conversion === undefined ? '' : h('strong', percent(t.conversion)),
-				kpis.length === 0 ? '' : h('ul', { className: 'cjm-kpis' }, kpis.map(([name, value]) => h('li', `${name}: ${value}`))),
-			];
-		},
+};
+
+/** A text, number or list of texts as the lane shows it; nothing for an empty list. */
+const asText = (value: unknown): string | undefined => (Array.isArray(value) ? value.join(', ') || undefined : value === undefined ? undefined : String(value));
+
+interface Lane {
+	label: string;
+	cell: (touchpoint: Touchpoint) => Child | undefined;
+	/** Shown only when some touchpoint has a value (blueprint lanes, times, personas). */
+	optional: boolean;
+}
+
+/** The lanes and the fields each shows, from the schema; a lane's fields are shown side by side. */
+const LANES: Lane[] = lanesOf<Touchpoint>(TouchpointSchema, TOUCHPOINT_NAMES).map(({ label, fields, optional }) => ({
+	label,
+	optional,
+	cell: (t) => {
+		const parts = fields.flatMap((field) => {
+			const part = CELLS[field] ? CELLS[field](t) : asText(t[field]);
+			return part === undefined ? [] : [part];
+		});
+		if (parts.length === 0) return undefined;
+		return parts.flatMap((part, index) => [...(index === 0 ? [] : [' ']), ...(Array.isArray(part) ? part : [part])]);
 	},
-	{ label: 'Backstage', cell: (t) => t.backstage, optional: true },
-	{ label: 'Support', cell: (t) => t.support, optional: true },
-];
+}));
 
 /** The table as a hast tree, for composing into pages. */
 export function journeyTableTree(journey: Journey): Element {
