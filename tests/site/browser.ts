@@ -1,19 +1,18 @@
 /**
- * One headless Debian Chromium per test file (playwright-core drives it; nothing is downloaded),
+ * One headless Chromium per test file (playwright-core drives it; ./chromium.ts says which one),
  * with every request of every page recorded so a test can prove nothing left loopback, and every
  * console error and uncaught exception collected per page.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { loadProject, type Project } from '../../src/core/index.ts';
+import { launchChromium, type ChromiumChoice } from './chromium.ts';
 
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
 export const screenshotDir = join(repo, 'test-output/screenshots');
-
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** A page with what happened on it. */
 export interface WatchedPage {
@@ -35,9 +34,10 @@ export interface Site {
 	close: () => Promise<void>;
 }
 
-export async function openSite(): Promise<Site> {
+/** The built site in the Chromium the global setup chose, unless told which. */
+export async function openSite(chromium: ChromiumChoice = inject('chromium')): Promise<Site> {
 	const base = inject('siteUrl');
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+	const browser = await launchChromium(chromium);
 	const contexts: BrowserContext[] = [];
 	const requests: string[] = [];
 	const open: Site['open'] = async ({ theme, ...options } = {}) => {

@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { chooseChromium, type ChromiumChoice } from './chromium.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -24,6 +25,8 @@ declare module 'vitest' {
 		contentDir: string;
 		/** How long `cjm build` took, in milliseconds. */
 		buildMs: number;
+		/** The Chromium every browser test launches, chosen (and unpacked, if it is npm's) once. */
+		chromium: ChromiumChoice;
 	}
 }
 
@@ -119,6 +122,7 @@ function buildSite(contentDir: string, outDir: string): Promise<void> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+	const chromium = await chooseChromium();
 	const work = mkdtempSync(join(tmpdir(), 'cjm-site-'));
 	const contentDir = join(work, 'content');
 	const siteDir = join(work, 'site');
@@ -141,7 +145,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	project.provide('siteDir', siteDir);
 	project.provide('contentDir', contentDir);
 	project.provide('buildMs', buildMs);
-	console.log(`site: built in ${(buildMs / 1000).toFixed(1)} s, served at http://127.0.0.1:${port}/`);
+	project.provide('chromium', chromium);
+	console.log(`site: built in ${(buildMs / 1000).toFixed(1)} s, served at http://127.0.0.1:${port}/, tested in ${chromium.source} Chromium ${chromium.executablePath}`);
 
 	return async () => {
 		server.closeAllConnections();
