@@ -7,11 +7,11 @@
 
 /**
  * One folder or file name of an id or a content path: letters and digits of any script (with
- * their combining marks), `-`, `_` and `.`, starting with a letter, digit or `_`. This keeps out
+ * their combining marks), `-`, `_` and `.`, not starting with `.`. This keeps out
  * what a URL or a file system treats specially: `/ ? # % \ :`, spaces, quotes, control and
  * invisible characters, and `.`/`..`.
  */
-const SEGMENT = /^[\p{L}\p{N}_][\p{L}\p{M}\p{N}._-]*$/u;
+const SEGMENT = /^(?!\.)[\p{L}\p{M}\p{N}._-]+$/u;
 const SEGMENT_CHARACTER = /[\p{L}\p{M}\p{N}._-]/u;
 
 /** In messages: which characters a name may have. */
@@ -33,7 +33,7 @@ export function nameProblem(name: string): NameProblem | undefined {
 		if (SEGMENT.test(segment)) continue;
 		if (segment === '') return { character: 'empty name', segment };
 		const characters = [...segment];
-		const index = characters.findIndex((character, i) => !(i === 0 ? /[\p{L}\p{N}_]/u : SEGMENT_CHARACTER).test(character));
+		const index = characters.findIndex((character, i) => !SEGMENT_CHARACTER.test(character) || (i === 0 && character === '.'));
 		const character = characters[index];
 		const described = index === 0 && SEGMENT_CHARACTER.test(character) ? `\`${character}\` at the start` : describeCharacter(character);
 		return { character: described, segment: visible(segment) };

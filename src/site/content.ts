@@ -1,7 +1,8 @@
 /** The validated content, as pages read it from the collections. */
 import { getCollection } from 'astro:content';
-import type { Project } from '../core/index.ts';
+import { type Project, routeSlugs } from '../core/index.ts';
 import type { JourneyEntry, PersonaEntry } from './loaders.ts';
+import { useRouteSlugs } from './urls.ts';
 
 export interface SiteContent extends Project {
 	journeys: JourneyEntry[];
@@ -18,6 +19,7 @@ export function siteContent(): Promise<SiteContent> {
 		const personas = (await getCollection('personas')).map((entry) => entry.data as PersonaEntry).sort((a, b) => a.name.localeCompare(b.name));
 		const personaById = new Map(personas.map((persona) => [persona.id, persona]));
 		const journeyById = new Map(journeys.map((journey) => [journey.id, journey]));
+		useRouteSlugs(routeSlugs({ journeys, personas }));
 		return { journeys, personas, persona: (id) => personaById.get(id), journey: (id) => journeyById.get(id) };
 	})();
 	return content;
