@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { posix, relative } from 'node:path';
-import { checkSources, JOURNEYS_DIR, type LoadedProject, PERSONAS_DIR, type SourceFile } from '../core/index.ts';
+import { CONTENT_DIRS, checkSources, JOURNEYS_DIR, type LoadedProject, PERSONAS_DIR, type SourceFile, type TreeEntry, treeFiles } from '../core/index.ts';
 import { UsageError } from './targets.ts';
 
 function git(args: string[], cwd: string, input?: Buffer | string): Buffer {
@@ -69,15 +69,30 @@ export function projectAt(ref: string, root: string, displayRoot: string): Loade
 	const prefix = repoPrefix(root);
 	const inRepo = (path: string) => (prefix ? posix.join(prefix, path) : path);
 	// --full-tree: without it ls-tree takes paths relative to the working directory, not to the top.
-	const listing = git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', ref, '--', inRepo(JOURNEYS_DIR), inRepo(PERSONAS_DIR)], root)
+	// Each entry is `<mode> <type> <object>\t<path>`; mode 120000 is a symbolic link, whose blob is its target.
+	const listing = git(['ls-tree', '-r', '-z', '--full-tree', ref, '--', ...CONTENT_DIRS.map(inRepo)], root)
 		.toString()
 		.split('\0')
 		.filter(Boolean)
-		.map((path) => (prefix ? path.slice(prefix.length + 1) : path));
-	const markdown = listing.filter((path) => path.endsWith('.md'));
+		.map((line) => {
+			const [info, path] = [line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1)];
+			return { link: info.startsWith('120000 '), path: prefix ? path.slice(prefix.length + 1) : path };
+		});
+	const tree = new Map(
+		listing.map(({ link, path }): [string, TreeEntry] => {
+			let bytes: Uint8Array | undefined;
+			return [path, { link, read: () => (bytes ??= git(['cat-file', 'blob', `${ref}:${inRepo(path)}`], root)) }];
+		})
+	);
+	const files = treeFiles(tree);
+	const inFolders = listing.filter(({ path }) => path.startsWith(`${JOURNEYS_DIR}/`) || path.startsWith(`${PERSONAS_DIR}/`));
+	const markdown = inFolders.filter(({ link, path }) => !link && path.endsWith('.md')).map(({ path }) => path);
 	const sources = readBlobs(ref, markdown.map(inRepo), root).map((value, i): SourceFile => ({ path: markdown[i], value }));
-	const existing = new Set(listing);
-	return checkSources(sources, { displayRoot: displayRoot === '.' ? undefined : displayRoot, fileExists: (path) => existing.has(path) });
+	// Links to Markdown files are read where they point, as on disk; links to folders are reported, not followed.
+	const links = inFolders.filter(({ link }) => link).map(({ path }) => ({ path, found: files.find(path) }));
+	for (const { path, found } of links) if (found.kind === 'file' && path.endsWith('.md')) sources.push({ path, value: found.read(Number.MAX_SAFE_INTEGER) });
+	const unfollowedLinks = links.flatMap(({ path, found: { kind } }) => (kind === 'folder' || kind === 'outside' ? [{ path, kind }] : []));
+	return checkSources(sources, { displayRoot: displayRoot === '.' ? undefined : displayRoot, files, unfollowedLinks });
 }
 
 /** Contents of `paths` at `ref`, in order, from one `git cat-file --batch`. */

@@ -3,6 +3,7 @@
  * opportunities across every journey. Pure functions over the model, sorted deterministically.
  */
 import type { Criticality, Item, Journey, Project, Stage, Touchpoint } from './model.ts';
+import { slugOf, uniqueSlugs } from './names.ts';
 
 /** A touchpoint with the journey and stage it belongs to, so views can link back. */
 export interface Located {
@@ -124,7 +125,7 @@ export function byOwner(project: Project): OwnerView[] {
 	for (const journey of project.journeys) if (journey.owner) view(journey.owner).journeys.push(journey);
 	for (const located of sortByUrgency(locatedTouchpoints(project.journeys))) {
 		const { touchpoint } = located;
-		const owners = new Set([touchpoint.owner, ...touchpoint.pains.map((p) => p.owner ?? touchpoint.owner), ...touchpoint.opportunities.map((o) => o.owner ?? touchpoint.owner)]);
+		const owners = new Set(ownersOf(touchpoint));
 		for (const owner of owners) {
 			if (!owner) continue;
 			const row: OwnerRow = {
@@ -166,7 +167,7 @@ export function byChannel(project: Project): ChannelView[] {
 	const views = new Map<string, Located[]>();
 	for (const located of locatedTouchpoints(project.journeys)) {
 		for (const channel of located.touchpoint.channels) {
-			const key = channel.trim().toLowerCase();
+			const key = channelKey(channel);
 			const list = views.get(key);
 			if (list) list.push(located);
 			else views.set(key, [located]);
@@ -183,4 +184,41 @@ export function byChannel(project: Project): ChannelView[] {
 			};
 		})
 		.sort((a, b) => b.touchpoints.length - a.touchpoints.length || a.channel.localeCompare(b.channel));
+}
+
+/** Channels are grouped case-insensitively: `Email` and `email ` are one channel, shown as `email`. */
+export const channelKey = (channel: string): string => channel.trim().toLowerCase();
+
+/** Every name a touchpoint answers to as owner: its own, and its pains' and opportunities'. */
+const ownersOf = (touchpoint: Touchpoint) => [touchpoint.owner, ...[...touchpoint.pains, ...touchpoint.opportunities].map((item) => item.owner ?? touchpoint.owner)];
+
+/** The URL slug of each owner page and channel page. */
+export interface RouteSlugs {
+	owner(name: string): string;
+	/** By channel name as written, or by its `channelKey`. */
+	channel(name: string): string;
+}
+
+/**
+ * Slugs for the owner and channel pages: distinct for every owner and channel of the project,
+ * even where names differ only in punctuation (`C++`, `C#` and `c`; `e-mail` and `e mail`),
+ * so no page overwrites another and every link finds its page. Derived from the whole project,
+ * so pages and links must use the same `RouteSlugs`.
+ */
+export function routeSlugs(project: Project): RouteSlugs {
+	const owners = new Set<string>();
+	const channels = new Set<string>();
+	for (const journey of project.journeys) {
+		if (journey.owner) owners.add(journey.owner);
+		for (const { touchpoint } of locatedTouchpoints([journey])) {
+			for (const owner of ownersOf(touchpoint)) if (owner) owners.add(owner);
+			for (const channel of touchpoint.channels) channels.add(channelKey(channel));
+		}
+	}
+	const ownerSlugs = uniqueSlugs(owners);
+	const channelSlugs = uniqueSlugs(channels);
+	return {
+		owner: (name) => ownerSlugs.get(name) ?? slugOf(name),
+		channel: (name) => channelSlugs.get(channelKey(name)) ?? slugOf(channelKey(name)),
+	};
 }

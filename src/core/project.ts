@@ -1,24 +1,25 @@
 /**
  * Loads a project (a folder with `journeys/` and `personas/`), parses every file, and checks what
- * only the whole project can tell: that personas and baselines exist, avatars are on disk, and
- * every persona is used. All files are checked in one run; nothing stops at the first bad file.
+ * only the whole project can tell: that file names can be URLs, personas and baselines exist,
+ * avatars are safe images in the content folders, and every persona is used. All files are
+ * checked in one run; nothing stops at the first bad file.
  */
-import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, posix, sep } from 'node:path';
+import { join, posix } from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { CONTENT_DIRS_AND, type ContentFiles, diskFiles, JOURNEYS_DIR, PERSONAS_DIR, resolveContentPath } from './content-path.ts';
 import { MAX_FILE_BYTES } from './frontmatter.ts';
 import type { Journey, Persona, Project } from './model.ts';
 import { type ParseResult, type ParseTask, parseAll, parseTask } from './parallel.ts';
 import type { ParsedJourney } from './parse-journey.ts';
 import type { ParsedPersona } from './parse-persona.ts';
+import { ALLOWED_NAME_CHARACTERS, idOf, nameProblem, visible } from './names.ts';
 import { FILE_START } from './place.ts';
 import { report } from './rules.ts';
 import { suggester } from './suggest.ts';
 
-export const JOURNEYS_DIR = 'journeys';
-export const PERSONAS_DIR = 'personas';
+export { JOURNEYS_DIR, PERSONAS_DIR };
 
 export interface LoadedProject {
 	project: Project;
@@ -43,13 +44,33 @@ export interface LoadOptions {
 /** Loads and checks the project at `root`. */
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<LoadedProject> {
 	const display = options.displayRoot ?? root;
-	const [journeyEntries, personaEntries] = await Promise.all([
-		readEntries(root, display, JOURNEYS_DIR),
-		readEntries(root, display, PERSONAS_DIR),
-	]);
-	const tasks = parseTasks(journeyEntries, personaEntries);
+	const files = diskFiles(root);
+	const [journeys, personas] = await Promise.all([readEntries(root, display, JOURNEYS_DIR, files), readEntries(root, display, PERSONAS_DIR, files)]);
+	const tasks = parseTasks(journeys.entries, personas.entries);
 	const results = await parseAll(tasks, options);
-	return checkEntries(journeyEntries, personaEntries, (path) => existsSync(join(root, path)), resultsByFile(tasks, results));
+	return withNotices(checkEntries(journeys.entries, personas.entries, files, resultsByFile(tasks, results)), [...journeys.unfollowed, ...personas.unfollowed], display);
+}
+
+/** A symbolic link under journeys/ or personas/ that is not followed: it leads to a folder, or outside the content folders (a link elsewhere is never published, whatever its name). */
+export interface UnfollowedLink {
+	/** Project-relative path of the link. */
+	path: string;
+	kind: 'folder' | 'outside';
+}
+
+/** Adds a file with a warning for each link that was not followed. */
+function withNotices(loaded: LoadedProject, links: UnfollowedLink[], displayRoot: string | undefined): LoadedProject {
+	const notices = links.map(({ path, kind }) => {
+		const file = new VFile({ path: displayRoot ? join(displayRoot, path) : path, value: '' });
+		const dir = path.slice(0, path.indexOf('/'));
+		const reason =
+			kind === 'folder'
+				? `Unexpected link to a folder, not followed: move the folder into ${dir}/ or link its files one by one`
+				: `Unexpected link that leads outside ${CONTENT_DIRS_AND} (or in a loop), not followed: move what it links to into ${dir}/`;
+		report(file, 'unfollowed-link', reason, FILE_START);
+		return file;
+	});
+	return notices.length === 0 ? loaded : { ...loaded, files: [...loaded.files, ...notices].sort((a, b) => a.path.localeCompare(b.path)) };
 }
 
 /** A file of a project that is not on disk, such as a version read from git. */
@@ -60,22 +81,22 @@ export interface SourceFile {
 }
 
 /**
- * Checks a project given as files in memory (for example, a git revision). `fileExists` answers
- * for other files, such as avatars, by project-relative path.
+ * Checks a project given as files in memory (for example, a git revision). `files` answers for
+ * other files, such as avatars, by project-relative path.
  */
-export function checkSources(sources: SourceFile[], options: Omit<LoadOptions, 'parallel'> & { fileExists: (path: string) => boolean }): LoadedProject {
+export function checkSources(sources: SourceFile[], options: Omit<LoadOptions, 'parallel'> & { files: ContentFiles; unfollowedLinks?: UnfollowedLink[] }): LoadedProject {
 	const entries = (dir: string) =>
 		sources
 			.filter((source) => source.path.startsWith(`${dir}/`) && source.path.endsWith('.md'))
 			.sort((a, b) => a.path.localeCompare(b.path))
 			.map((source): Entry => ({
 				path: source.path,
-				id: source.path.slice(dir.length + 1).replace(/\.md$/, ''),
+				id: idOf(source.path.slice(dir.length + 1)),
 				file: new VFile({ path: options.displayRoot ? posix.join(options.displayRoot, source.path) : source.path, value: source.value }),
 			}));
 	const [journeyEntries, personaEntries] = [entries(JOURNEYS_DIR), entries(PERSONAS_DIR)];
 	const tasks = parseTasks(journeyEntries, personaEntries);
-	return checkEntries(journeyEntries, personaEntries, options.fileExists, resultsByFile(tasks, tasks.map(parseTask)));
+	return withNotices(checkEntries(journeyEntries, personaEntries, options.files, resultsByFile(tasks, tasks.map(parseTask))), options.unfollowedLinks ?? [], options.displayRoot);
 }
 
 /** One parse task per file that was read; a file rejected while reading (too large) has nothing to parse. */
@@ -87,7 +108,7 @@ function parseTasks(journeyEntries: Entry[], personaEntries: Entry[]): ParseTask
 const resultsByFile = (tasks: ParseTask[], results: ParseResult[]) => new Map(results.map((result, i) => [tasks[i].file, result]));
 
 /** The project-wide checks, over files already parsed. */
-function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], fileExists: (path: string) => boolean, results: Map<VFile, ParseResult>): LoadedProject {
+function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], contentFiles: ContentFiles, results: Map<VFile, ParseResult>): LoadedProject {
 	const withFile = <T>(entry: Entry) => {
 		const parsed = results.get(entry.file) as T | undefined;
 		return parsed && { ...parsed, file: entry.file };
@@ -97,8 +118,10 @@ function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], fileExis
 		const parsed = withFile<ParsedJourney>(entry);
 		return parsed && { ...parsed, id: entry.id };
 	});
+	checkFileNames(journeyEntries);
+	checkFileNames(personaEntries);
 	checkReferences(journeys, journeyEntries, personaEntries);
-	checkPersonas(fileExists, personas, journeys);
+	checkPersonas(contentFiles, personas, journeys);
 	const files = [...personaEntries, ...journeyEntries].map((entry) => entry.file).sort((a, b) => a.path.localeCompare(b.path));
 	for (const file of files) file.messages.sort(byPlace);
 	return {
@@ -112,18 +135,23 @@ function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], fileExis
 
 const byPlace = (a: VFileMessage, b: VFileMessage) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 
-/** Reads every `.md` file under `root/dir`, as bytes so encoding problems can be reported. */
-async function readEntries(root: string, display: string, dir: string): Promise<Entry[]> {
+/**
+ * Reads every `.md` file under `root/dir`, as bytes so encoding problems can be reported. A link
+ * counts where it points: links to folders are not followed (a link to `.` would read the same
+ * files again and again), nor links that leave the content folders; they are returned instead.
+ */
+async function readEntries(root: string, display: string, dir: string, files: ContentFiles): Promise<{ entries: Entry[]; unfollowed: UnfollowedLink[] }> {
 	const base = join(root, dir);
-	let names: string[];
-	try {
-		names = await readdir(base, { recursive: true });
-	} catch {
-		return []; // a project may have no personas/ yet
+	const { names, links } = await walk(base);
+	const unfollowed: UnfollowedLink[] = [];
+	for (const name of links) {
+		const path = posix.join(dir, name);
+		const { kind } = files.find(path);
+		if (kind === 'folder' || kind === 'outside') unfollowed.push({ path, kind });
+		else if (kind === 'file' && name.endsWith('.md')) names.push(name);
 	}
-	const paths = names.filter((name) => name.endsWith('.md')).map((name) => name.split(sep).join('/')).sort();
 	const entries = await Promise.all(
-		paths.map(async (name): Promise<Entry | undefined> => {
+		names.sort().map(async (name): Promise<Entry | undefined> => {
 			const full = join(base, name);
 			// Only files (or links to files): a folder named `x.md`, a dangling link or a pipe is no journey, and reading a pipe would hang.
 			const info = await stat(full).catch(() => undefined);
@@ -136,10 +164,55 @@ async function readEntries(root: string, display: string, dir: string): Promise<
 			} else {
 				file.value = await readFile(full);
 			}
-			return { path: posix.join(dir, name), id: name.replace(/\.md$/, ''), file };
+			return { path: posix.join(dir, name), id: idOf(name), file };
 		})
 	);
-	return entries.filter((entry) => entry !== undefined);
+	return { entries: entries.filter((entry) => entry !== undefined), unfollowed };
+}
+
+/** Paths relative to `base` (with `/`) of the `.md` entries under it that are not links, and of every link; links are not entered. */
+async function walk(base: string): Promise<{ names: string[]; links: string[] }> {
+	const names: string[] = [];
+	const links: string[] = [];
+	const visit = async (folder: string): Promise<void> => {
+		// A project may have no personas/ yet; a folder that cannot be read has nothing to check.
+		const children = await readdir(join(base, folder), { withFileTypes: true }).catch(() => []);
+		await Promise.all(
+			children.map(async (child) => {
+				const name = folder ? `${folder}/${child.name}` : child.name;
+				if (child.isDirectory()) return visit(name);
+				if (child.isSymbolicLink()) links.push(name);
+				else if (name.endsWith('.md')) names.push(name);
+			})
+		);
+	};
+	await visit('');
+	return { names, links: links.sort() };
+}
+
+/** Ids become URLs: each must be a valid path of URL segments, and unique once Unicode is normalised. */
+function checkFileNames(entries: Entry[]): void {
+	const first = new Map<string, Entry>();
+	for (const entry of entries) {
+		const problem = nameProblem(entry.id);
+		if (problem) {
+			report(
+				entry.file,
+				'invalid-file-name',
+				`Unexpected ${problem.character} in the file name \`${visible(entry.path)}\`, expected names of ${ALLOWED_NAME_CHARACTERS}: the id is part of URLs, rename the file or folder`,
+				FILE_START
+			);
+		}
+		const earlier = first.get(entry.id);
+		if (earlier) {
+			report(
+				entry.file,
+				'duplicate-file-name',
+				`Unexpected file \`${visible(entry.path)}\` whose name differs from \`${visible(earlier.path)}\` only in Unicode normalisation (both have the id \`${visible(entry.id)}\`), remove or rename one of them`,
+				FILE_START
+			);
+		} else first.set(entry.id, entry);
+	}
 }
 
 type Parsed<T> = (T & { file: VFile }) | undefined;
@@ -180,14 +253,17 @@ function checkReferences(journeys: Parsed<ParsedJourney & { id: string }>[], jou
 	}
 }
 
-function checkPersonas(fileExists: (path: string) => boolean, personas: Parsed<ParsedPersona>[], journeys: Parsed<ParsedJourney>[]): void {
+function checkPersonas(contentFiles: ContentFiles, personas: Parsed<ParsedPersona>[], journeys: Parsed<ParsedJourney>[]): void {
 	// Which personas are used is only known when every journey's frontmatter could be read.
 	const used = journeys.every(Boolean) ? new Set(journeys.flatMap((parsed) => parsed!.references.personas.map((persona) => persona.id))) : undefined;
 	for (const parsed of personas) {
 		if (!parsed) continue;
 		const { persona, places, avatarAsWritten, file } = parsed;
-		if (persona.avatar !== undefined && !fileExists(persona.avatar)) {
-			report(file, 'missing-avatar', `Missing avatar file \`${avatarAsWritten}\`, expected an image path relative to this file`, places.avatar);
+		if (avatarAsWritten !== undefined) {
+			const resolved = resolveContentPath(contentFiles, { from: persona.path, written: avatarAsWritten, key: 'avatar', missing: 'missing-avatar' });
+			// The model keeps only an avatar that passed: whatever the site copies was checked here.
+			persona.avatar = resolved.ok ? resolved.path : undefined;
+			if (!resolved.ok) report(file, resolved.rule, resolved.reason, places.avatar);
 		}
 		if (used && !used.has(persona.id)) {
 			report(file, 'unused-persona', `Unexpected persona \`${persona.id}\` that no journey uses, reference it from a journey’s \`persona\` or remove it`, places.name);

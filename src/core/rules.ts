@@ -24,6 +24,14 @@ export const RULES = {
 	'unknown-next': { severity: 'error', summary: '`next` names a touchpoint that does not exist in the journey.' },
 	'duplicate-id': { severity: 'error', summary: 'Two stages, or two touchpoints, have the same id.' },
 	'missing-avatar': { severity: 'error', summary: 'A persona’s `avatar` file does not exist.' },
+	'invalid-path': {
+		severity: 'error',
+		summary: 'A path in content is a URL or absolute, leads outside `journeys/`, `personas/` and `assets/` (also through a link), names a folder or something else than a file, or has characters a URL cannot carry.',
+	},
+	'invalid-image': { severity: 'error', summary: 'A path in content names a file that is not a PNG, JPEG, GIF, WebP or SVG image, or whose content is not the type its extension says.' },
+	'unsafe-svg': { severity: 'error', summary: 'An SVG has scripts, event handlers, `<foreignObject>` or other embedded documents, or references to other files or sites.' },
+	'invalid-file-name': { severity: 'error', summary: 'A file or folder name under `journeys/` or `personas/` has characters that cannot be part of a URL.' },
+	'duplicate-file-name': { severity: 'error', summary: 'Two files under `journeys/` or `personas/` have the same id once Unicode is normalised (NFC).' },
 	'empty-stage': { severity: 'warning', summary: 'A stage has no touchpoints.' },
 	'missing-emotion': { severity: 'warning', summary: 'A touchpoint has no `emotion`, so the emotion chart has a gap.' },
 	'unexplained-drop': { severity: 'warning', summary: 'Emotion falls by 2 or more between consecutive touchpoints with no pain recorded.' },
@@ -32,6 +40,7 @@ export const RULES = {
 	'remote-image': { severity: 'warning', summary: 'The body shows an image from the network, which the site never loads (it shows a link).' },
 	'misplaced-heading': { severity: 'warning', summary: 'A `###` heading names a touchpoint, but not under its stage’s `##` heading.' },
 	'unused-persona': { severity: 'warning', summary: 'No journey uses this persona.' },
+	'unfollowed-link': { severity: 'warning', summary: 'A symbolic link under `journeys/` or `personas/` leads to a folder, or outside the content folders, and is not read.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type RuleId = keyof typeof RULES;

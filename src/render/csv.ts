@@ -2,29 +2,46 @@
 import { stringify } from 'csv-stringify/sync';
 import type { BacklogItem, OwnerRow } from '../core/index.ts';
 
-const emotion = (value: number | undefined) => (value === undefined ? '' : String(value));
+/** A cell: text from content, or a number we computed (an emotion of -2 is a number, not a formula). */
+export type Cell = string | number | undefined;
+
+/**
+ * A spreadsheet evaluates a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+ * (OWASP "CSV injection"): such text gets a leading `'`, which spreadsheets show as text. Numbers
+ * are written as numbers, so they stay numbers in the sheet.
+ */
+export function csvCell(value: Cell): string {
+	if (value === undefined) return '';
+	if (typeof value === 'number') return String(value);
+	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Every CSV download goes through here, so no cell escapes `csvCell`. */
+export function toCsv(rows: Cell[][]): string {
+	return stringify(rows.map((row) => row.map(csvCell)));
+}
 
 export function backlogCsv(items: BacklogItem[]): string {
-	return stringify([
+	return toCsv([
 		['kind', 'item', 'owner', 'impact', 'effort', 'touchpoint', 'stage', 'journey', 'journey id', 'criticality', 'emotion'],
 		...items.map((entry) => [
 			entry.kind,
 			entry.item.text,
 			entry.owner ?? '',
-			entry.item.impact ?? '',
-			entry.item.effort ?? '',
+			entry.item.impact,
+			entry.item.effort,
 			entry.touchpoint.name,
 			entry.stage.name,
 			entry.journey.title,
 			entry.journey.id,
 			entry.touchpoint.criticality ?? '',
-			emotion(entry.touchpoint.emotion?.actual),
+			entry.touchpoint.emotion?.actual,
 		]),
 	]);
 }
 
 export function ownerCsv(rows: OwnerRow[]): string {
-	return stringify([
+	return toCsv([
 		['touchpoint', 'stage', 'journey', 'journey id', 'owns touchpoint', 'criticality', 'emotion', 'pain points', 'opportunities', 'kpis'],
 		...rows.map((row) => [
 			row.touchpoint.name,
@@ -33,7 +50,7 @@ export function ownerCsv(rows: OwnerRow[]): string {
 			row.journey.id,
 			row.ownsTouchpoint ? 'yes' : 'no',
 			row.touchpoint.criticality ?? '',
-			emotion(row.touchpoint.emotion?.actual),
+			row.touchpoint.emotion?.actual,
 			row.pains.map((item) => item.text).join('\n'),
 			row.opportunities.map((item) => item.text).join('\n'),
 			row.ownsTouchpoint ? Object.entries(row.touchpoint.kpis).map(([name, value]) => `${name}: ${value}`).join('\n') : '',

@@ -1,7 +1,8 @@
 /** The validated content, as pages read it from the collections, with the look-ups pages need, indexed once per build. */
 import { getCollection } from 'astro:content';
-import type { Project } from '../core/index.ts';
+import { type Project, routeSlugs } from '../core/index.ts';
 import type { JourneyEntry, PersonaEntry } from './entries.ts';
+import { useRouteSlugs } from './urls.ts';
 
 export interface SiteContent extends Project {
 	journeys: JourneyEntry[];
@@ -36,6 +37,7 @@ export function siteContent(): Promise<SiteContent> {
 		// A journey names a persona once, so each appears once in its list.
 		const byPersona = group(journeys.flatMap((journey) => [...new Set(journey.personas)].map((id): [string, JourneyEntry] => [id, journey])));
 		const byBaseline = group(journeys.flatMap((journey): Array<[string, JourneyEntry]> => (journey.baseline ? [[journey.baseline, journey]] : [])));
+		useRouteSlugs(routeSlugs({ journeys, personas }));
 		return {
 			journeys,
 			personas,

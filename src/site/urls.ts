@@ -1,5 +1,8 @@
 /** Site URLs, under the configured base path, in one place so every link agrees. */
+import { type RouteSlugs, slugOf } from '../core/index.ts';
 import { anchor } from '../render/index.ts';
+
+export { slugOf };
 
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 
@@ -8,13 +11,19 @@ export const journeyUrl = (id: string) => url(`journeys/${id}/`);
 /** A touchpoint's row in its journey's table (the anchor the table, chart and flow share). */
 export const touchpointUrl = (journeyId: string, touchpointId: string) => `${journeyUrl(journeyId)}#${anchor.touchpoint(touchpointId)}`;
 export const personaUrl = (id: string) => url(`personas/${id}/`);
-export const ownerUrl = (owner: string) => url(`owners/${slugOf(owner)}/`);
-export const channelUrl = (channel: string) => url(`channels/${slugOf(channel)}/`);
+export const ownerUrl = (owner: string) => url(`owners/${ownerSlug(owner)}/`);
+export const channelUrl = (channel: string) => url(`channels/${channelSlug(channel)}/`);
 export const downloadUrl = (id: string, extension: 'json' | 'mmd') => url(`downloads/${id}.${extension}`);
 
-export function slugOf(text: string): string {
-	return text.toLowerCase().trim().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'x';
-}
+/** Owner and channel slugs depend on every name in the project (`C++` and `C#` must differ): set by `siteContent()`. */
+let routes: RouteSlugs | undefined;
+export const useRouteSlugs = (slugs: RouteSlugs) => void (routes = slugs);
+const slugs = (): RouteSlugs => {
+	if (!routes) throw new Error('Owner and channel URLs need the project: await siteContent() first');
+	return routes;
+};
+export const ownerSlug = (owner: string) => slugs().owner(owner);
+export const channelSlug = (channel: string) => slugs().channel(channel);
 
 /** "Edit this file" links: set CJM_EDIT_URL, or build on GitHub Actions, where the repository is known. */
 export function editUrl(path: string): string | undefined {

@@ -162,7 +162,9 @@ describe('formats', () => {
 		cpSync(join(dir, 'journeys/values.md'), join(dir, 'journeys/50%, a:b.md'));
 		rmSync(join(dir, 'journeys/values.md'));
 		const lines = cjm(dir, '-f', 'github').stdout.trimEnd().split('\n');
-		expect(lines).toHaveLength(8);
+		// 8 problems in the file, and since issue 9 its name: `%`, `,`, `:` and spaces cannot be in a URL.
+		expect(lines).toHaveLength(9);
+		expect(lines[0]).toMatch(/^::error file=.*\/journeys\/50%25%2C a%3Ab\.md,line=1,col=1,title=cjm invalid-file-name::Unexpected `%25` in the file name/);
 		expect(lines.at(-1)).toBe(
 			`::error file=${shown}/journeys/50%25%2C a%3Ab.md,line=18,col=21,endLine=18,endColumn=27,title=cjm invalid-value::` +
 				'Unexpected `conversion` "120%25" in touchpoint `Search` of stage `Look`, expected a share from 0 to 1, or a percentage such as "45%25"'

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { type Change, commonSubsequence, diffProjects, type ProjectDiff, type Version } from '../../src/core/diff.ts';
-import { checkSources } from '../../src/core/index.ts';
+import { checkSources, treeFiles } from '../../src/core/index.ts';
 
 const PERSONA = '---\nname: Pat\nrole: Shopper\n---\n';
 
@@ -15,7 +15,7 @@ function version(files: Record<string, string>, displayRoot?: string): Version {
 	const all = Object.keys(files).some((path) => path.startsWith('personas/')) ? files : { 'personas/p.md': PERSONA, ...files };
 	return checkSources(
 		Object.entries(all).map(([path, value]) => ({ path, value })),
-		{ displayRoot, fileExists: () => true }
+		{ displayRoot, files: treeFiles(new Map()) }
 	);
 }
 

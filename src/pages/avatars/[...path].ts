@@ -1,11 +1,10 @@
-/** Persona avatars, copied from personas/ into the site (they live next to the persona files, not in public/). */
+/** Persona avatars, copied into the site (they live next to the persona files, not in public/). The model holds only avatars the core checked: safe images inside the content folders. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { IMAGE_TYPES } from '../../core/index.ts';
 import { siteContent } from '../../site/content.ts';
 import { contentRoot } from '../../site/project.ts';
-
-const TYPES: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif' };
 
 export const getStaticPaths = (async () => {
 	const { personas } = await siteContent();
@@ -14,6 +13,6 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
 	const file = props.file as string;
-	const type = TYPES[file.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';
+	const type = IMAGE_TYPES[file.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';
 	return new Response(await readFile(join(contentRoot(), file)), { headers: { 'Content-Type': type } });
 };
