@@ -331,7 +331,7 @@ describe('journeys and personas', () => {
 	test('a file replaced by bytes that cannot be read has fixed none of its problems', () => {
 		const two = shop.replace('title: Shopping\n', 'title: Shopping\ncolour: red\nsize: big\n');
 		const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]);
-		const diff = diffProjects(version({ 'journeys/shop.md': two }), checkSources([{ path: 'personas/p.md', value: PERSONA }, { path: 'journeys/shop.md', value: binary }], { fileExists: () => true }));
+		const diff = diffProjects(version({ 'journeys/shop.md': two }), checkSources([{ path: 'personas/p.md', value: PERSONA }, { path: 'journeys/shop.md', value: binary }], { files: treeFiles(new Map()) }));
 		expect(diff.problems.resolved).toEqual([]);
 		expect(diff.problems.introduced).toEqual([expect.objectContaining({ path: 'journeys/shop.md', rule: 'invalid-encoding' })]);
 	});
