@@ -39,25 +39,29 @@ const refuse = (): never => {
 	throw REFUSED;
 };
 
-/**
- * js-yaml types that resolve plain scalars as `yaml` does with `YAML_OPTIONS`. Their tags contain
- * spaces, which no tag written in a file can, so `!!int 1` finds no type and is refused.
- */
-const scalarTypes = parseDocument('', YAML_OPTIONS)
-	.schema.tags.filter((tag): tag is ScalarTag & { test: RegExp } => tag.default === true && tag.test instanceof RegExp)
-	.map(
-		(tag, index) =>
-			new Type(`yaml scalar ${index}`, {
-				kind: 'scalar',
-				resolve: (source: string) => tag.test.test(source),
-				construct: (source: string) => {
-					const value = tag.resolve(source, refuse, YAML_OPTIONS);
-					return isScalar(value) ? value.value : value;
-				},
-			})
-	);
+/** `yaml`'s scalar tags for plain scalars with `YAML_OPTIONS` (null, bool, int, float), in the order it tries them. */
+const scalarTags = parseDocument('', YAML_OPTIONS).schema.tags.filter(
+	(tag): tag is ScalarTag & { test: RegExp } => tag.default === true && tag.test instanceof RegExp
+);
 
-const schema = new Schema({ implicit: scalarTypes, explicit: [] });
+/** Every plain scalar those tags match is empty or starts with one of these: skip the tests for the rest (most text). */
+const MAYBE_TYPED = /^(?:$|[-+.0-9~nNtTfF])/;
+const tagOf = (source: string) => (MAYBE_TYPED.test(source) ? scalarTags.find((tag) => tag.test.test(source)) : undefined);
+
+/**
+ * One js-yaml type that resolves plain scalars as `yaml` does. Its tag contains spaces, which no
+ * tag written in a file can, so `!!int 1` finds no type and is refused.
+ */
+const yamlScalar = new Type('yaml core scalar', {
+	kind: 'scalar',
+	resolve: (source: string) => tagOf(source) !== undefined,
+	construct: (source: string) => {
+		const value = tagOf(source)!.resolve(source, refuse, YAML_OPTIONS);
+		return isScalar(value) ? value.value : value;
+	},
+});
+
+const schema = new Schema({ implicit: [yamlScalar], explicit: [] });
 
 /** What js-yaml's parser state holds while it composes a node (more than its published type says). */
 interface ParserState extends State {
