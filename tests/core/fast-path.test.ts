@@ -29,7 +29,7 @@ vi.mock('yaml', async (importOriginal) => {
 
 /** Bounded so the suite stays fast; raise it for a longer hunt: `CJM_PROPERTY_RUNS=5000 npm test`. */
 const RUNS = Number(process.env.CJM_PROPERTY_RUNS) || 200;
-const TIMEOUT = Math.max(60_000, RUNS * 100);
+const TIMEOUT = Math.max(120_000, RUNS * 400);
 
 type Kind = 'journey' | 'persona';
 interface Sample {
@@ -50,8 +50,19 @@ const samples = [...markdownFiles('journeys').map((path) => read(path, 'journey'
 /** Every fixture file, as a persona when it is under a `personas/` folder, else as a journey. */
 const fixtures = markdownFiles('tests/fixtures').map((path) => read(path, path.includes('/personas/') ? 'persona' : 'journey'));
 
+interface Shown {
+	reason: string;
+	rule?: string;
+	fatal?: boolean | null;
+	line?: number;
+	column?: number;
+	end?: unknown;
+	expected?: string[];
+	cause?: Shown;
+}
+
 /** A message as the user sees it, with every part of its place. */
-function shown(message: VFileMessage) {
+function shown(message: VFileMessage): Shown {
 	const place = message.place && 'start' in message.place ? message.place : { start: message.place, end: undefined };
 	// Where `yaml` runs out of stack on absurd nesting depends on the stack left at the call: only its line is fixed.
 	const stackDepth = message.reason.startsWith('Unexpected nesting that is too deep');
