@@ -1,16 +1,25 @@
 /**
  * Reads a Markdown file with YAML frontmatter: checks that it is UTF-8 text of a sane size,
- * parses it with remark (mdast, for the body) and its frontmatter with `yaml` (a document that
- * keeps node ranges, so later errors can point at the exact key or value).
+ * parses it with remark (mdast, for the body) and its frontmatter as YAML, keeping what later
+ * errors need to point at the exact key or value.
+ *
+ * Two paths give the same result. The reference path parses the whole file with remark and the
+ * YAML with `yaml` (a document with node ranges, and guards against alias bombs and deep
+ * nesting). The fast path, taken unless `file.data.frontmatterPath` is `'reference'`, finds the
+ * fences itself, parses only the body with remark, and reads plain YAML with js-yaml
+ * (`readPlainYaml`); the `yaml` document is then built on first use, which only files with a
+ * message need. YAML the fast reader refuses takes `yaml`'s path.
  */
-import type { Root } from 'mdast';
+import type { Root, RootContent, Yaml } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type Document, isMap, isSeq, parseDocument } from 'yaml';
+import { readPlainYaml, YAML_OPTIONS } from './fast-yaml.ts';
 import { tooComplex } from './markdown-limits.ts';
-import { FILE_START, type Locator, locator } from './place.ts';
+import { FILE_START, type Locator, locator, type Point } from './place.ts';
 import { report } from './rules.ts';
 
 /** Journey maps are small; anything past this is a mistake (a dump, a binary), not a map. */
@@ -21,12 +30,20 @@ const MAX_ALIAS_COUNT = 100;
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 
+declare module 'vfile' {
+	interface DataMap {
+		/** How `readFrontmatter` reads the file: `'fast'` (the default) or `'reference'`, the slower path the fast one must agree with. */
+		frontmatterPath: 'fast' | 'reference';
+	}
+}
+
 export interface Frontmatter {
 	/** The file's text, without a byte-order mark. */
 	text: string;
 	/** mdast of the whole file; its first child is the `yaml` node. */
 	tree: Root;
-	doc: Document.Parsed;
+	/** The YAML with node ranges (built on first use on the fast path). */
+	readonly doc: Document.Parsed;
 	/** Plain data of the frontmatter (always a map). */
 	data: Record<string, unknown>;
 	/** Offset of the YAML text within `text`: add it to YAML node ranges. */
@@ -36,6 +53,12 @@ export interface Frontmatter {
 	locate: Locator;
 }
 
+/** The file split at its frontmatter fences: the mdast, the YAML text, and where the body starts. */
+interface Split {
+	tree: Root;
+	yaml: string;
+	bodyOffset: number;
+}
 /**
  * Parses `file` into a `Frontmatter`, or reports why it cannot (as error messages on the file)
  * and returns undefined. Never throws on bad input.
@@ -67,9 +90,9 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 		return undefined;
 	}
 
-	const tree = markdown.parse(file) as Root;
-	const head = tree.children[0];
-	if (head?.type !== 'yaml' || !head.position) {
+	const fast = file.data.frontmatterPath !== 'reference';
+	const split = fast ? splitAtFences(text, locate) : splitWithRemark(file);
+	if (!split) {
 		const opened = /^---[ \t]*\r?\n/.test(text);
 		const dots = opened ? /^\.\.\.[ \t]*$/m.exec(text) : null;
 		const [reason, place] =
@@ -83,10 +106,26 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 		report(file, 'missing-frontmatter', reason, place);
 		return undefined;
 	}
-	const yamlOffset = text.indexOf(head.value, head.position.start.offset! + 3);
-	const bodyOffset = head.position.end.offset!;
+	const { tree, yaml, bodyOffset } = split;
+	const yamlOffset = text.indexOf(yaml, 3);
 
-	const doc = parseDocument(head.value, { uniqueKeys: true, prettyErrors: false, stringKeys: false, logLevel: 'error' });
+	const plain = fast ? readPlainYaml(yaml) : undefined;
+	if (plain) {
+		let doc: Document.Parsed | undefined;
+		return {
+			text,
+			tree,
+			get doc() {
+				return (doc ??= parseDocument(yaml, YAML_OPTIONS));
+			},
+			data: plain,
+			yamlOffset,
+			bodyOffset,
+			locate,
+		};
+	}
+
+	const doc = parseDocument(yaml, YAML_OPTIONS);
 	if (doc.errors.length > 0) {
 		// Deep nesting exhausts the stack once per level, and each unclosed `[` adds the same syntax error: say each thing once per line.
 		const tooDeep = doc.errors.find((error) => error.message.includes('call stack'));
@@ -95,7 +134,7 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 			let [start, end] = error.pos;
 			if (error.code === 'MULTIPLE_DOCS') {
 				// Point at the `...` that ended the first document, not at what follows it.
-				start = Math.max(0, head.value.lastIndexOf('...', start));
+				start = Math.max(0, yaml.lastIndexOf('...', start));
 				end = start + 3;
 			}
 			const reason = tooDeep
@@ -118,7 +157,7 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 			file,
 			'frontmatter-not-a-map',
 			`Unexpected frontmatter that is ${kind}, expected a map of fields such as \`name: …\``,
-			doc.contents ? locate(yamlOffset + start, yamlOffset + end) : locate(head.position.start.offset!)
+			doc.contents ? locate(yamlOffset + start, yamlOffset + end) : locate(tree.children[0].position!.start.offset!)
 		);
 		return undefined;
 	}
@@ -136,6 +175,57 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 		return undefined;
 	}
 	return { text, tree, doc, data, yamlOffset, bodyOffset, locate };
+}
+
+/** The reference split: remark-frontmatter finds the fences while parsing the whole file. */
+function splitWithRemark(file: VFile): Split | undefined {
+	const tree = markdown.parse(file) as Root;
+	const head = tree.children[0];
+	if (head?.type !== 'yaml' || !head.position) return undefined;
+	return { tree, yaml: head.value, bodyOffset: head.position.end.offset! };
+}
+
+/**
+ * The fences as micromark-extension-frontmatter finds them: `---` opening the file and a later
+ * line of `---`, each followed only by spaces or tabs. The YAML is what lies between, without the
+ * line endings next to the fences (as mdast-util-frontmatter gives it).
+ */
+const OPENING_FENCE = /^---[ \t]*(?=\r|\n)/y;
+const CLOSING_FENCE = /(?:\r\n|\r|\n)---[ \t]*(?=\r|\n|$)/g;
+const FENCE_LINE_ENDINGS = /^(\r?\n|\r)|(\r?\n|\r)$/g;
+
+/**
+ * The fast split: finds the fences without remark and parses only the body (a whole 20 KB
+ * journey costs micromark eight times as much, almost all of it in the frontmatter), then moves
+ * the body's positions to where the body is in the file.
+ */
+function splitAtFences(text: string, locate: Locator): Split | undefined {
+	OPENING_FENCE.lastIndex = 0;
+	if (!OPENING_FENCE.test(text)) return undefined;
+	CLOSING_FENCE.lastIndex = OPENING_FENCE.lastIndex;
+	const closing = CLOSING_FENCE.exec(text);
+	if (!closing) return undefined;
+	const fenceStart = closing.index + closing[0].indexOf('-');
+	const bodyOffset = closing.index + closing[0].length;
+	const yaml = text.slice(OPENING_FENCE.lastIndex, fenceStart).replace(FENCE_LINE_ENDINGS, '');
+
+	const body = markdown.parse(text.slice(bodyOffset)) as Root;
+	const start = locate(bodyOffset) as Point;
+	const shift = (point: Point): Point => ({
+		line: point.line + start.line - 1,
+		column: point.line === 1 ? point.column + start.column - 1 : point.column,
+		offset: point.offset! + bodyOffset,
+	});
+	visit(body, (node) => {
+		if (node.position) node.position = { start: shift(node.position.start), end: shift(node.position.end) };
+	});
+	const head: Yaml = { type: 'yaml', value: yaml, position: { start: { ...FILE_START } as Point, end: start } };
+	const tree: Root = {
+		type: 'root',
+		children: [head, ...(body.children as RootContent[])],
+		position: { start: { ...FILE_START } as Point, end: body.position!.end },
+	};
+	return { tree, yaml, bodyOffset };
 }
 
 /** Decodes the file's bytes as UTF-8, reporting the first invalid byte; strips a byte-order mark. */

@@ -2,14 +2,18 @@
  * Parsing files on several threads. Parsing is almost all of validation's time (mostly `yaml`
  * itself), and files are independent until the project-wide checks, so large projects spread
  * them over worker threads; the main thread parses a share too. Results cross threads as plain
- * data: the parsed model, the places of references, and the messages.
+ * data: the parsed model, the messages, and the references with the paths where they are written;
+ * their places are found on this thread, from the file's text, only when one is reported.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import { type ParsedJourney, parseJourney } from './parse-journey.ts';
+import { type Frontmatter, readFrontmatter } from './frontmatter.ts';
+import { type JourneyReferences, type ParsedJourney, parseJourney } from './parse-journey.ts';
 import { type ParsedPersona, parsePersona } from './parse-persona.ts';
+import { FILE_START, type Place } from './place.ts';
+import { type Path, pathOf, placeOf, withPlace } from './yaml-path.ts';
 
 /** Below this many files, starting workers (each loads the parser) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
@@ -33,8 +37,18 @@ export interface WireTask {
 	value: Uint8Array | string;
 }
 export interface WireResult {
-	parsed: ParseResult;
+	parsed: WireParsed;
 	messages: WireMessage[];
+}
+/** A result with its references' places left out: sending them would find them all. */
+type WireParsed = ParsedPersona | (Omit<ParsedJourney, 'references'> & { references: WireReferences }) | undefined;
+interface WireReference {
+	id: string;
+	path: Path;
+}
+interface WireReferences {
+	personas: WireReference[];
+	baseline?: WireReference;
 }
 interface WireMessage {
 	reason: string;
@@ -59,7 +73,23 @@ export function parseWire(task: WireTask, makeFile: (path: string, value: WireTa
 		const cause = m.cause instanceof VFileMessage ? { reason: m.cause.reason, place: m.cause.place } : undefined;
 		return { reason: m.reason, place: m.place, ruleId: m.ruleId, fatal: m.fatal, note: m.note, expected: m.expected, actual: m.actual, cause };
 	});
-	return { parsed, messages };
+	return { parsed: parsed && 'references' in parsed ? { ...parsed, references: toWireReferences(parsed.references) } : parsed, messages };
+}
+
+function toWireReferences({ personas, baseline }: JourneyReferences): WireReferences {
+	const wire = (reference: { id: string }): WireReference => ({ id: reference.id, path: pathOf(reference) });
+	return { personas: personas.map(wire), ...(baseline ? { baseline: wire(baseline) } : {}) };
+}
+
+/** References placed in `file` on this thread, reading its frontmatter again if one is ever placed. */
+function fromWireReferences(file: VFile, { personas, baseline }: WireReferences): JourneyReferences {
+	let frontmatter: Frontmatter | undefined;
+	const at = (path: Path): Place => {
+		frontmatter ??= readFrontmatter(new VFile({ path: file.path, value: file.value }));
+		return frontmatter ? placeOf(frontmatter, path) : FILE_START;
+	};
+	const placed = (reference: WireReference) => withPlace({ id: reference.id }, reference.path, at);
+	return { personas: personas.map(placed), ...(baseline ? { baseline: placed(baseline) } : {}) };
 }
 
 /** Parses every task, on worker threads when there are enough files and cores; results in task order. */
@@ -89,7 +119,8 @@ function fromWire(file: VFile, wire: WireResult): ParseResult {
 		if (m.expected) message.expected = m.expected;
 		if (m.actual) message.actual = m.actual;
 	}
-	return wire.parsed;
+	const parsed = wire.parsed;
+	return parsed && 'references' in parsed ? { ...parsed, references: fromWireReferences(file, parsed.references) } : parsed;
 }
 
 function runWorker(batch: WireTask[]): Promise<WireResult[]> {

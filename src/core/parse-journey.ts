@@ -15,9 +15,12 @@ import { renamed } from './fields.ts';
 import { JOURNEY_NAMES, type JourneyFields, JourneySchema, TOUCHPOINT_NAMES } from './schema.ts';
 import { attachSections } from './sections.ts';
 import { didYouMean, suggester } from './suggest.ts';
-import { type Path, placeOf } from './yaml-path.ts';
+import { type Path, placeOf, withPlace } from './yaml-path.ts';
 
-/** References that only the whole project can check, with where they are written (plain data, so it can cross threads). */
+/**
+ * References that only the whole project can check, with where they are written. Places are found
+ * when first read (`withPlace`): most references name something that exists and are never shown.
+ */
 export interface JourneyReferences {
 	personas: Array<{ id: string; place: Place }>;
 	baseline?: { id: string; place: Place };
@@ -63,11 +66,11 @@ function referencesOf(data: Record<string, unknown>, at: (path: Path) => Place):
 	const { persona, baseline } = data;
 	const personas =
 		typeof persona === 'string'
-			? [{ id: persona, place: at(['persona']) }]
+			? [withPlace({ id: persona }, ['persona'], at)]
 			: Array.isArray(persona)
-				? persona.flatMap((id, index) => (typeof id === 'string' ? [{ id, place: at(['persona', index]) }] : []))
+				? persona.flatMap((id, index) => (typeof id === 'string' ? [withPlace({ id }, ['persona', index], at)] : []))
 				: [];
-	return { personas, ...(typeof baseline === 'string' ? { baseline: { id: baseline, place: at(['baseline']) } } : {}) };
+	return { personas, ...(typeof baseline === 'string' ? { baseline: withPlace({ id: baseline }, ['baseline'], at) } : {}) };
 }
 
 type At = (path: Path, target?: 'key' | 'value') => ReturnType<typeof placeOf>;

@@ -228,14 +228,16 @@ function checkReferences(journeys: Parsed<ParsedJourney & { id: string }>[], jou
 	for (const parsed of journeys) {
 		if (!parsed) continue;
 		const { id: journeyId, references, file } = parsed;
-		for (const { id, place } of references.personas) {
+		// A reference's place is found when first read (it parses the YAML with ranges): only read it to report.
+		for (const reference of references.personas) {
+			const { id } = reference;
 			if (knownPersonas.has(id)) continue;
 			const suggestion = personaTypos.closest(id);
 			report(
 				file,
 				'unknown-persona',
 				`Unexpected \`persona\` \`${id}\`, ${suggestion ? `did you mean \`${suggestion}\`?` : `expected the id of a file under ${PERSONAS_DIR}/ (its path without \`.md\`)`}`,
-				place,
+				reference.place,
 				{ expected: suggestion ? [suggestion] : personaIds }
 			);
 		}

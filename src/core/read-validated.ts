@@ -14,9 +14,11 @@ import { placeOf } from './yaml-path.ts';
 export function readValidated<S extends z.ZodType>(file: VFile, schema: S): { frontmatter: Frontmatter; input?: z.output<S> } | undefined {
 	const frontmatter = readFrontmatter(file);
 	if (!frontmatter) return undefined;
+	// Most files fit: check plainly first, and again with the issues' inputs only when something is wrong.
+	const checked = schema.safeParse(frontmatter.data);
+	if (checked.success) return { frontmatter, input: checked.data };
 	const result = schema.safeParse(frontmatter.data, { reportInput: true });
-	if (result.success) return { frontmatter, input: result.data };
-	for (const problem of describeIssues(result.error.issues, frontmatter.data, schema)) {
+	for (const problem of describeIssues(result.error!.issues, frontmatter.data, schema)) {
 		report(file, problem.rule, problem.reason, placeOf(frontmatter, problem.path, problem.target), { expected: problem.expected });
 	}
 	return { frontmatter };

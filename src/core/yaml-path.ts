@@ -54,3 +54,23 @@ export function placeOf(frontmatter: Frontmatter, path: Path, target: Target = '
 	if (!found.complete && (isMap(found.node) || isSeq(found.node))) return frontmatter.locate(frontmatter.yamlOffset + range[0]);
 	return frontmatter.locate(frontmatter.yamlOffset + range[0], frontmatter.yamlOffset + range[1]);
 }
+
+const PATH = Symbol('path');
+
+/**
+ * `value` with a `place` found on first read: finding a place builds the YAML document with node
+ * ranges, which a file without messages never needs. The path stays on `value`, not enumerable,
+ * so the value can be sent to another thread as its path (`pathOf`) and placed there.
+ */
+export function withPlace<T extends object>(value: T, path: Path, at: (path: Path) => Place): T & { readonly place: Place } {
+	let place: Place | undefined;
+	return Object.defineProperties(value, {
+		place: { get: () => (place ??= at(path)), enumerable: true },
+		[PATH]: { value: path },
+	}) as T & { readonly place: Place };
+}
+
+/** The path a `withPlace` value was made with. */
+export function pathOf(value: object): Path {
+	return (value as { [PATH]?: Path })[PATH] ?? [];
+}
