@@ -1,6 +1,6 @@
 /** Output formats for validation results: for people (stylish, compact), machines (json) and GitHub (workflow commands). Pure: VFiles in, text out. */
-import type { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
+import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
 import { reporter } from 'vfile-reporter';
 
 export const FORMATS = ['stylish', 'compact', 'json', 'github'] as const;
@@ -11,15 +11,46 @@ const severity = (message: VFileMessage) => (message.fatal ? 'error' : 'warning'
 export function format(files: VFile[], kind: Format, options: { color?: boolean } = {}): string {
 	switch (kind) {
 		case 'stylish':
-			return stylish(files, options.color);
+			return guardCommands(stylish(files.map(printable), options.color));
 		case 'compact':
-			return lines(files, (file, m) => `${file.path}:${m.line ?? 1}:${m.column ?? 1}: ${severity(m)} ${m.reason} [${m.ruleId}]`);
+			return guardCommands(lines(files, (file, m) => `${printableText(file.path)}:${m.line ?? 1}:${m.column ?? 1}: ${severity(m)} ${printableText(m.reason)} [${m.ruleId}]`));
 		case 'json':
 			return `${JSON.stringify(files.map(toJson), null, 2)}\n`;
 		case 'github':
 			return lines(files, github);
 	}
 }
+
+/**
+ * Content reaches the terminal through messages (names, keys and values are quoted in them) and
+ * file names. A newline in a touchpoint name must not start a line of its own, where
+ * `::error file=…` would be a GitHub workflow command, and an escape sequence must not drive the
+ * terminal: control characters and line separators are shown escaped, as `\n` or `\u001b`.
+ */
+export function printableText(text: string): string {
+	return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
+		const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+		return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+	});
+}
+
+/** A copy of `file` whose path and messages (with their causes) are printable. */
+function printable(file: VFile): VFile {
+	const copy = new VFile({ path: printableText(file.path) });
+	const clone = (m: VFileMessage): VFileMessage => {
+		const cause = m.cause instanceof VFileMessage ? clone(m.cause) : undefined;
+		const message = new VFileMessage(printableText(m.reason), { place: m.place, ruleId: m.ruleId, source: m.source ?? undefined, cause });
+		message.fatal = m.fatal;
+		message.file = copy.path;
+		if (m.note) message.note = printableText(m.note);
+		return message;
+	};
+	copy.messages = file.messages.map(clone);
+	return copy;
+}
+
+/** Our own text never starts a line with `::`; should a folder name do so, it is not a workflow command either. */
+const guardCommands = (text: string) => text.replace(/^::/gm, '\\::');
 
 function stylish(files: VFile[], color = false): string {
 	const count = files.reduce((sum, file) => sum + file.messages.length, 0);
