@@ -6,4 +6,4 @@ export { parsePersona } from './parse-persona.ts';
 export { checkSources, JOURNEYS_DIR, type LoadedProject, loadProject, PERSONAS_DIR, type SourceFile } from './project.ts';
 export { RULES, type RuleId } from './rules.ts';
 export { JourneySchema, PersonaSchema } from './schema.ts';
-export { type CurvePoint, emotionCurve, type Insight, type InsightKind, journeyInsights, mainPath, summarizeInsights } from './insights.ts';
+export { ALL_PERSONAS, type CurvePoint, curvePersonas, emotionCurve, onCurveOf, type PersonaCurve, personaCurves, type Insight, type InsightKind, journeyInsights, mainPath, summarizeInsights } from './insights.ts';

@@ -4,3 +4,5 @@ export { emotionDataTable, insightList, journeyDocument } from './document.ts';
 export { journeyTable, journeyTableMarkdown, journeyTableTree } from './table.ts';
 export { emotionSparkline } from './sparkline.ts';
 export { type Heading, markdownHtml, renderMarkdown } from './markdown.ts';
+export { journeyMap, journeyMapTree, type JourneyMapOptions } from './journey-map.ts';
+export { type CurveKind, type LaneId, MAP_LANES, MAP_SIZE, type MapColumn, type MapCurve, type MapLayout, mapLayout, type MapPoint, type MapStage } from './map-layout.ts';
