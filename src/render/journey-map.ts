@@ -55,7 +55,8 @@ export function journeyMapTree(journey: Journey, options: JourneyMapOptions = {}
 		'section',
 		{
 			id: 'map',
-			className: 'cjm-map',
+			// not-content: Starlight's Markdown styles (block tables, spacing between siblings) would break the grid.
+			className: ['cjm-map', 'not-content'],
 			ariaLabelledBy: 'stages-and-touchpoints',
 			dataPersonas: layout.personas.join(' '),
 			style: `--cjm-map-width: ${tableWidth}px; --cjm-print-zoom: ${Math.min(1, PRINT_WIDTH / tableWidth).toFixed(4)}`,
@@ -106,7 +107,10 @@ function toolbar(layout: MapLayout, names: (id: string) => string): Element {
 			h('fieldset', [h('legend', 'Lanes to show'), ...lanes.map((lane) => checkbox('lanes', lane.id, lane.label))]),
 		]),
 		layout.personas.length > 1
-			? h('fieldset', { className: 'cjm-map-personas' }, [h('legend', 'Personas'), ...layout.personas.map((persona) => checkbox('personas', persona, names(persona)))])
+			? h('div', { className: 'cjm-map-personas', role: 'group', ariaLabelledBy: 'cjm-map-personas-label' }, [
+					h('span', { id: 'cjm-map-personas-label' }, 'Personas:'),
+					...layout.personas.map((persona) => checkbox('personas', persona, names(persona))),
+				])
 			: '',
 		h('p', { className: 'cjm-map-hint' }, 'Arrow keys: previous or next touchpoint'),
 	]);
@@ -244,10 +248,16 @@ function emotionLane(journey: Journey, layout: MapLayout, insights: Insight[]): 
 	for (const c of curves) {
 		children.push(s('path', { className: ['cjm-map-line', `cjm-map-line--${c.kind}`, `cjm-persona-${c.personaIndex}`], dataCurve: c.kind, dataPersona: c.persona, d: c.path }));
 	}
-	for (const drop of insights.filter((i) => i.kind === 'rapid-drop')) {
+	// A rapid drop: its stretch of the curve drawn again in the problem colour (the curve, clipped to the drop).
+	for (const [n, drop] of insights.filter((i) => i.kind === 'rapid-drop').entries()) {
 		const actual = layout.curves.find((c) => c.kind === 'actual' && (drop.persona === undefined || c.persona === drop.persona));
 		const [from, to] = drop.touchpoints.map((id) => actual?.points.find((p) => p.touchpoint.id === id));
-		if (from && to) children.push(s('line', { className: 'cjm-map-drop', dataPersonaOf: actual!.persona, x1: from.x, y1: from.y, x2: to.x, y2: to.y }, [s('title', drop.message)]));
+		if (!actual || !from || !to) continue;
+		const clip = `cjm-map-drop-${n}`;
+		children.push(
+			s('clipPath', { id: clip }, [s('rect', { x: from.x, y: 0, width: to.x - from.x, height })]),
+			s('path', { className: 'cjm-map-drop', dataPersonaOf: actual.persona, clipPath: `url(#${clip})`, d: actual.path }, [s('title', drop.message)])
+		);
 	}
 	for (const c of curves) {
 		for (const p of c.points) {
