@@ -43,8 +43,8 @@ const MOMENTS: Record<Moment, string> = {
 	umot: 'Ultimate moment of truth',
 };
 
-/** A4/A3 landscape print area in CSS pixels (A3 less 10 mm margins): the static print zoom's target. */
-const PRINT_WIDTH = 1512;
+/** A3 landscape less 10 mm margins is 1512 CSS pixels wide: the print zoom's target, with room for rounding. */
+const PRINT_WIDTH = 1500;
 
 export function journeyMapTree(journey: Journey, options: JourneyMapOptions = {}): Element {
 	const layout = options.layout ?? mapLayout(journey, { baseline: options.baseline });

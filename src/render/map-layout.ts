@@ -6,7 +6,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
-import { curvePersonas, onCurveOf, personaCurves } from '../core/insights.ts';
+import { curvePersonas, personaCurves } from '../core/insights.ts';
 import { type Edge, type Journey, type Stage, type Touchpoint, touchpointsOf } from '../core/model.ts';
 
 /** Sizes in CSS pixels. The HTML map sets its columns to these widths, so the curve's x and the table agree. */
@@ -146,9 +146,6 @@ export function mapLayout(journey: Journey, options: { baseline?: Journey } = {}
 	const lanes = MAP_LANES.filter((lane) => all.some((t) => lane.filled(t))).map((lane) => lane.id);
 	return { columns, stages, width: columns.length * step, lanes, personas, curves, ticks: [-2, -1, 0, 1, 2].map((score) => ({ score, y: y(score) })), removed };
 }
-
-/** Whether a touchpoint is on a persona's curve, for the views that show or hide personas. */
-export const columnPersonas = (touchpoint: Touchpoint, personas: string[]): string[] => personas.filter((persona) => onCurveOf(touchpoint, persona));
 
 /**
  * Where the baseline's touchpoints go on this map: on the column of the touchpoint with the same

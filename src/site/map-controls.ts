@@ -33,7 +33,7 @@ export function setUpMap(map: HTMLElement): void {
 	const fit = () => {
 		const zoom = view.zoom === 'fit' ? Math.min(1, scroller.clientWidth / naturalWidth()) : 1;
 		map.style.setProperty('--cjm-map-zoom', String(zoom));
-		map.dataset.zoom = view.zoom;
+		map.dataset.mapZoom = view.zoom;
 	};
 
 	const apply = (push: boolean) => {
@@ -59,7 +59,8 @@ export function setUpMap(map: HTMLElement): void {
 			set('zoom', view.zoom === 'fit' ? 'fit' : undefined);
 			set('lanes', view.lanes ? [...view.lanes].join(',') : undefined);
 			set('personas', view.personas ? [...view.personas].join(',') : undefined);
-			const search = next.toString();
+			// Commas and slashes are fine in a query: keep `lanes=channel,pains` and `personas=b2b/it-buyer` readable.
+			const search = next.toString().replaceAll('%2C', ',').replaceAll('%2F', '/');
 			history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
 		}
 	};
@@ -76,7 +77,11 @@ export function setUpMap(map: HTMLElement): void {
 		if (options.scroll !== false) {
 			// The timeline replaces the grid on small screens: then the card is what to show.
 			if (scroller.offsetParent === null) card?.scrollIntoView({ block: 'center' });
-			else header.scrollIntoView({ block: 'nearest', inline: 'center' });
+			else {
+				// The header row sits under the sticky stage band unless the map is scrolled to its top.
+				scroller.scrollTop = 0;
+				header.scrollIntoView({ block: 'nearest', inline: 'center' });
+			}
 		}
 		if (options.focus) header.querySelector<HTMLElement>('a')?.focus({ preventScroll: true });
 	};
