@@ -111,6 +111,7 @@ describe('reading controls', () => {
 		expect(new URL(page.url()).searchParams.has('zoom')).toBe(false);
 		expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
 		expect(errors).toEqual([]);
+		await page.context().close();
 	}, SLOW);
 
 	test('hiding a lane hides its row and names the shown lanes in the URL; the link opens the same view', async () => {
@@ -130,6 +131,8 @@ describe('reading controls', () => {
 		expect(await again.locator('tr[data-lane="pains"]').isVisible()).toBe(false);
 		expect(await again.locator('tr[data-lane="opportunities"]').isVisible()).toBe(true);
 		expect(await again.locator('input[name="lanes"][value="pains"]').isChecked()).toBe(false);
+		await again.context().close();
+		await page.context().close();
 	}, SLOW);
 
 	test('the B2B map shows two curves; picking a persona hides the other curve and goes into the URL', async () => {
@@ -150,6 +153,7 @@ describe('reading controls', () => {
 		expect(await page.locator(`input[name="personas"][value="${first}"]`).isChecked()).toBe(false);
 		await page.locator('section#map').scrollIntoViewIfNeeded();
 		await screenshot(page, 'journey-map-b2b-one-persona');
+		await page.context().close();
 	}, SLOW);
 
 	test('arrow keys move between touchpoints, and the deep link follows', async () => {
@@ -167,13 +171,14 @@ describe('reading controls', () => {
 		expect(await current()).toBe(ids[1]);
 		expect(new URL(page.url()).hash).toBe(`#touchpoint-${ids[1]}`);
 		expect(await page.locator('td[data-col="1"].cjm-map-current').count()).toBeGreaterThan(3);
+		await page.context().close();
 	}, SLOW);
 
 	test('a deep link scrolls its touchpoint into view and highlights its column', async () => {
 		const { page } = await site.open({ viewport: { width: 1440, height: 900 } });
 		await page.goto(site.url(`${PIZZA}#touchpoint-booking-a-second-visit`));
 		const header = page.locator('th[data-touchpoint="booking-a-second-visit"]');
-		await expect.poll(() => header.evaluate((th) => th.classList.contains('cjm-map-current')), { timeout: 10_000 }).toBe(true);
+		await expect.poll(() => header.evaluate((th) => th.classList.contains('cjm-map-current')), { timeout: 30_000 }).toBe(true);
 		const inView = await header.evaluate((th) => {
 			const box = th.getBoundingClientRect();
 			const scroller = th.closest('.cjm-map-scroller')!.getBoundingClientRect();
@@ -184,6 +189,7 @@ describe('reading controls', () => {
 		expect(inView).toBe(true);
 		const col = await header.getAttribute('data-col');
 		expect(await page.locator(`#map [data-col="${col}"].cjm-map-current`).count()).toBeGreaterThan(5);
+		await page.context().close();
 	}, SLOW);
 
 	test('without JavaScript the map is complete at 100 % and scrolls sideways', async () => {
@@ -196,6 +202,7 @@ describe('reading controls', () => {
 		expect(await page.locator('section#map [data-curve="actual"][data-touchpoint]').count()).toBe(touchpointsOf(pizza).filter((t) => t.emotion).length);
 		expect(await page.locator('.cjm-map-scroller').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
 		expect((await misplacedPoints(page)).wrong).toEqual([]);
+		await page.context().close();
 	}, SLOW);
 
 	test('printed, the whole map fits one landscape A3 page, the narrative after it', async () => {
@@ -211,6 +218,7 @@ describe('reading controls', () => {
 		expect(box.height).toBeLessThanOrEqual(1047);
 		expect(await page.locator('section#map').evaluate((el) => getComputedStyle(el).breakAfter)).toBe('page');
 		expect(await page.locator('.cjm-timeline').isVisible()).toBe(false);
+		await page.context().close();
 	}, SLOW);
 });
 
