@@ -6,7 +6,7 @@
  */
 import type { VFile } from 'vfile';
 import { READING_RULES } from './rules.ts';
-import { emotionCurve, journeyInsights, percent, signed } from './insights.ts';
+import { ALL_PERSONAS, conversion as conversionInsights, emotionCurve, journeyInsights, mainPath, percent, personaCurves, signed } from './insights.ts';
 import { comparedFields } from './fields.ts';
 import { type Item, type Journey, type Persona, type Project, type Stage, type Touchpoint, touchpointsOf } from './model.ts';
 import { JOURNEY_NAMES, JourneySchema, PersonaSchema, StageSchema, TOUCHPOINT_NAMES, TouchpointSchema } from './schema.ts';
@@ -49,12 +49,20 @@ export interface EntityDiff {
 	title: string;
 	changes: Change[];
 	/** Emotion curves before and after, over the touchpoints both versions have (journeys only). */
-	curves?: { labels: string[]; before: number[]; after: number[] };
+	curves?: Curves;
+	/** The same per persona on a multi-persona journey, instead of `curves`: a line never joins two people. */
+	personaCurves?: Array<Curves & { persona: string }>;
 	/**
 	 * The file is in both versions but one of them has errors that stop it being read, so what
 	 * changed is not known: the validation problems say why. Not an add or a remove.
 	 */
 	unreadable?: 'base' | 'head';
+}
+
+export interface Curves {
+	labels: string[];
+	before: number[];
+	after: number[];
 }
 
 export interface Problem {
@@ -172,13 +180,16 @@ function diffJourney(before: Journey, after: Journey): Omit<EntityDiff, 'type' |
 	changes.push(...diffTouchpoints(before, after));
 	changes.push(...diffNotes(before, after));
 
-	const conversion = (journey: Journey) => journeyInsights(journey).find((insight) => insight.kind === 'end-to-end-conversion')?.value;
+	// The whole journey's funnel, whoever takes each step: the number a diff reports as one change.
+	const conversion = (journey: Journey) => conversionInsights(touchpointsOf(journey), mainPath(journey)).find((insight) => insight.kind === 'end-to-end-conversion')?.value;
 	const [a, b] = [conversion(before), conversion(after)];
 	if (a !== b && (a !== undefined || b !== undefined)) {
 		changes.push({ kind: 'conversion', scope: 'journey', field: 'end-to-end conversion', before: a === undefined ? undefined : percent(a), after: b === undefined ? undefined : percent(b), ...direction(a, b) });
 	}
 	if (changes.length === 0) return { changes };
-	return { changes, curves: curves(before, after) };
+	const pairs = curves(before, after);
+	if (pairs.length === 1 && pairs[0].persona === ALL_PERSONAS) return { changes, curves: withoutPersona(pairs[0]) };
+	return { changes, ...(pairs.length > 0 ? { personaCurves: pairs } : {}) };
 }
 
 /** The start of a note, for the report: enough to recognise it, not the whole text. */
@@ -332,12 +343,19 @@ function diffItems(before: Item[], after: Item[], added: ChangeKind, removed: Ch
 	];
 }
 
-/** Before and after curves over the touchpoints that have an emotion in both versions, in the new order. */
-function curves(before: Journey, after: Journey): EntityDiff['curves'] {
-	const old = new Map(emotionCurve(before).map((point) => [point.touchpoint.id, point.score]));
-	const shared = emotionCurve(after).filter((point) => old.has(point.touchpoint.id));
-	if (shared.length < 2) return undefined;
-	return { labels: shared.map((point) => point.touchpoint.name), before: shared.map((point) => old.get(point.touchpoint.id)!), after: shared.map((point) => point.score) };
+const withoutPersona = ({ labels, before, after }: Curves): Curves => ({ labels, before, after });
+
+/**
+ * Before and after curves over the touchpoints that have an emotion in both versions, in the new
+ * order: one pair per persona of the new version (one pair, `all`, on a single-persona journey).
+ */
+function curves(before: Journey, after: Journey): Array<Curves & { persona: string }> {
+	const old = new Map(personaCurves(before).flatMap(({ points }) => points).map((point) => [point.touchpoint.id, point.score]));
+	return personaCurves(after).flatMap(({ persona, points }) => {
+		const shared = points.filter((point) => old.has(point.touchpoint.id));
+		if (shared.length < 2) return [];
+		return [{ persona, labels: shared.map((point) => point.touchpoint.name), before: shared.map((point) => old.get(point.touchpoint.id)!), after: shared.map((point) => point.score) }];
+	});
 }
 
 /**

@@ -11,7 +11,7 @@ export { RULES, type RuleId } from './rules.ts';
 export { isRemoteUrl } from './lint-body.ts';
 export { JourneySchema, PersonaSchema, TOUCHPOINT_NAMES, TouchpointSchema } from './schema.ts';
 export { FIELD_VIEWS, type FieldViews, lanesOf } from './fields.ts';
-export { type CurvePoint, emotionCurve, type Insight, type InsightKind, journeyInsights, mainPath, summarizeInsights } from './insights.ts';
+export { ALL_PERSONAS, type CurvePoint, curvePersonas, emotionCurve, onCurveOf, type PersonaCurve, personaCurves, type Insight, type InsightKind, journeyInsights, mainPath, summarizeInsights } from './insights.ts';
 export { percent, signed } from './insights.ts';
 export { type JourneyView, journeyView } from './journey-view.ts';
 export {
@@ -32,4 +32,4 @@ export {
 	type Quadrant,
 	sortByUrgency,
 } from './aggregate.ts';
-export { type Change, type ChangeKind, diffProjects, type EntityDiff, type Problem, problemsOf, type ProjectDiff, type Version } from './diff.ts';
+export { type Change, type ChangeKind, type Curves, diffProjects, type EntityDiff, type Problem, problemsOf, type ProjectDiff, type Version } from './diff.ts';

@@ -27,6 +27,8 @@ export interface Insight {
 	message: string;
 	/** The number behind it: the score, the fall, the gap or the share. */
 	value?: number;
+	/** On a multi-persona map, whose curve or steps it reads: insights never compare two people. */
+	persona?: string;
 }
 
 export interface CurvePoint {
@@ -40,6 +42,35 @@ export function emotionCurve(journey: Journey): CurvePoint[] {
 	return touchpointsOf(journey).flatMap((touchpoint) =>
 		touchpoint.emotion ? [{ touchpoint, score: touchpoint.emotion.actual, desired: touchpoint.emotion.desired }] : []
 	);
+}
+
+/** The one curve of a journey with a single persona (or none named on its touchpoints). */
+export const ALL_PERSONAS = 'all';
+
+export interface PersonaCurve {
+	/** A persona id, or `all` when the journey has one curve. */
+	persona: string;
+	points: CurvePoint[];
+}
+
+/**
+ * Whose curves a journey has: each of its personas when it names several and its touchpoints say
+ * whose they are, else one curve for everyone. One list, so the map, the sparkline, the diff and
+ * the curve reading agree.
+ */
+export function curvePersonas(journey: Journey): string[] {
+	const multi = journey.personas.length > 1 && touchpointsOf(journey).some((touchpoint) => touchpoint.persona);
+	return multi ? journey.personas : [ALL_PERSONAS];
+}
+
+/** A touchpoint is on a persona's curve when it is theirs, or names nobody (then it is everyone's). */
+export const onCurveOf = (touchpoint: Touchpoint, persona: string): boolean =>
+	persona === ALL_PERSONAS || !touchpoint.persona || touchpoint.persona === persona;
+
+/** One emotion curve per persona, through their own touchpoints only: a line never joins two people. */
+export function personaCurves(journey: Journey): PersonaCurve[] {
+	const curve = emotionCurve(journey);
+	return curvePersonas(journey).map((persona) => ({ persona, points: curve.filter((point) => onCurveOf(point.touchpoint, persona)) }));
 }
 
 const quote = (touchpoint: Touchpoint) => `“${touchpoint.name}”`;
@@ -59,7 +90,7 @@ const SUMMARY_LIMITS: Record<InsightKind, number> = {
 };
 
 /** A short "what to look at" list: the strongest few of each kind, problems first. */
-export function summarizeInsights(insights: Insight[]): Insight[] {
+export function summarizeInsights(insights: readonly Insight[]): Insight[] {
 	const strength = (insight: Insight) => {
 		const value = insight.value ?? 0;
 		// Lower is stronger for scores of troughs and shares of transitions.
@@ -77,16 +108,28 @@ export function summarizeInsights(insights: Insight[]): Insight[] {
 	return insights.filter((insight) => kept.includes(insight));
 }
 
-/** Every insight about `journey`, problems first, then positives, then context. Views read them once through `journeyView`. */
-export function journeyInsights(journey: Journey, curve: CurvePoint[] = emotionCurve(journey)): Insight[] {
-	const insights = [
-		...rapidDrops(curve),
-		...extremes(curve),
-		...sawtooth(curve),
-		...emotionGap(curve),
-		...conversion(touchpointsOf(journey), mainPath(journey)),
-		...painsWithoutOwner(touchpointsOf(journey)),
-	];
+/**
+ * Every insight about `journey`, problems first, then positives, then context. Curve reading and
+ * conversion run per persona (see `personaCurves`): on a multi-persona map, a drop from one
+ * person's feeling to another's is no drop, and each insight names the persona it reads.
+ */
+export function journeyInsights(journey: Journey): Insight[] {
+	const touchpoints = touchpointsOf(journey);
+	const path = mainPath(journey);
+	const seen = new Set<string>();
+	const insights = personaCurves(journey).flatMap(({ persona, points }) => {
+		const mine = (list: Touchpoint[]) => list.filter((touchpoint) => onCurveOf(touchpoint, persona));
+		const found = [...rapidDrops(points), ...extremes(points), ...sawtooth(points), ...emotionGap(points), ...conversion(mine(touchpoints), mine(path))];
+		return found.flatMap((insight) => {
+			// Touchpoints that name nobody are on every curve: what only they show is said once, for everyone.
+			const key = `${insight.kind}:${insight.touchpoints.join(' ')}`;
+			if (seen.has(key)) return [];
+			seen.add(key);
+			const shared = insight.touchpoints.every((id) => !touchpoints.find((touchpoint) => touchpoint.id === id)?.persona);
+			return [persona === ALL_PERSONAS || shared ? insight : { ...insight, persona }];
+		});
+	});
+	insights.push(...painsWithoutOwner(touchpoints));
 	const order = { problem: 0, positive: 1, info: 2 };
 	return insights.sort((a, b) => order[a.tone] - order[b.tone]);
 }

@@ -26,7 +26,7 @@ export function journeyView(journey: Journey): JourneyView {
 	let view = views.get(journey);
 	if (!view) {
 		const curve = emotionCurve(journey);
-		const insights = journeyInsights(journey, curve);
+		const insights = journeyInsights(journey);
 		view = Object.freeze({ curve: Object.freeze(curve), insights: Object.freeze(insights), summary: Object.freeze(summarizeInsights(insights)) });
 		views.set(journey, view);
 	}

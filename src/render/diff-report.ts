@@ -5,7 +5,7 @@
  */
 import type { PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import type { Change, EntityDiff, Problem, ProjectDiff } from '../core/index.ts';
+import type { Change, Curves, EntityDiff, Problem, ProjectDiff } from '../core/index.ts';
 import { markdownOptions } from './markdown-out.ts';
 
 /** First line of the comment: how the workflow finds its own comment to update. */
@@ -177,7 +177,7 @@ const details = (summary: string, content: RootContent[]): RootContent[] => [
 ];
 
 /** Before/after emotion curves as Mermaid's xychart (GitHub renders Mermaid code blocks in comments). */
-export function emotionXyChart(curves: NonNullable<EntityDiff['curves']>): string {
+export function emotionXyChart(curves: Curves, persona?: string): string {
 	const label = (name: string) => {
 		const plain = name.replace(/["\\\n\r]/g, ' ');
 		return JSON.stringify(plain.length > 24 ? `${plain.slice(0, 23).trimEnd()}…` : plain);
@@ -185,7 +185,7 @@ export function emotionXyChart(curves: NonNullable<EntityDiff['curves']>): strin
 	return [
 		'%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#9ca3af, #2563eb"}}}}%%',
 		'xychart-beta',
-		'  title "Emotion per touchpoint: before (grey) and after (blue)"',
+		`  title "Emotion per touchpoint${persona ? ` of ${persona.replace(/["\\\n\r]/g, ' ')}` : ''}: before (grey) and after (blue)"`,
 		`  x-axis [${curves.labels.map(label).join(', ')}]`,
 		'  y-axis "Emotion" -2 --> 2',
 		`  line [${curves.before.join(', ')}]`,
@@ -204,8 +204,13 @@ function entitySection(entity: EntityDiff): RootContent[] {
 		const changes = table(['Change', 'Where', 'Before', 'After'], entity.changes.map(cells));
 		nodes.push(...(entity.changes.length > FOLD_ROWS ? details(`${entity.changes.length} changes`, [changes]) : [changes]));
 	}
-	if (entity.curves && entity.curves.before.some((score, i) => score !== entity.curves!.after[i])) {
+	const changed = (curves: Curves) => curves.before.some((score, i) => score !== curves.after[i]);
+	if (entity.curves && changed(entity.curves)) {
 		nodes.push(...details('Emotion curve, before and after', [{ type: 'code', lang: 'mermaid', value: emotionXyChart(entity.curves) }]));
+	}
+	// A multi-persona journey: a chart per person, never one line through two people's feelings.
+	for (const curves of (entity.personaCurves ?? []).filter(changed)) {
+		nodes.push(...details(`Emotion curve of ${curves.persona}, before and after`, [{ type: 'code', lang: 'mermaid', value: emotionXyChart(curves, curves.persona) }]));
 	}
 	return nodes;
 }

@@ -6,7 +6,7 @@
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { type Journey, journeyView, touchpointsOf } from '../core/index.ts';
+import { type Insight, type Journey, journeyView, summarizeInsights, touchpointsOf } from '../core/index.ts';
 import { emotionChartTree } from './emotion-chart.ts';
 import { anchor, EMOTION_WORDS, signed } from './format.ts';
 import { journeyStylesheet } from './stylesheet.ts';
@@ -35,18 +35,22 @@ export function emotionDataTable(journey: Journey): Element {
 	]);
 }
 
-/** The short "what to look at" list; each item links to the touchpoint it is about. */
-export function insightList(journey: Journey): Element {
-	const insights = journeyView(journey).summary;
+/**
+ * The short "what to look at" list; each item links to the touchpoint it is about, and on a
+ * multi-persona map names whose curve it reads. Pass the journey's insights when the page has them.
+ */
+export function insightList(journey: Journey, all?: readonly Insight[], personaNames: Record<string, string> = {}): Element {
+	const insights = all ? summarizeInsights(all) : journeyView(journey).summary;
 	if (insights.length === 0) return h('p', { className: 'cjm-insights-empty' }, 'Nothing stands out: no drops, troughs or weak transitions.');
 	return h(
 		'ul',
 		{ className: 'cjm-insights' },
 		insights.map((insight) =>
 			h('li', { className: `cjm-insight cjm-insight--${insight.tone}`, dataKind: insight.kind }, [
+				insight.persona ? h('strong', `${personaNames[insight.persona] ?? insight.persona}: `) : '',
 				insight.message,
 				' ',
-				h('a', { href: `#${anchor.touchpoint(insight.touchpoints[0])}`, className: 'cjm-insight-link' }, 'Show in table'),
+				h('a', { href: `#${anchor.touchpoint(insight.touchpoints[0])}`, className: 'cjm-insight-link' }, 'Show on the map'),
 			])
 		)
 	);

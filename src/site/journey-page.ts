@@ -1,4 +1,5 @@
 /** What one journey's page shows around the journey: its related journeys and personas, the notes it lists, and its table of contents. */
+import { journeyView } from '../core/index.ts';
 import type { Heading } from '../render/index.ts';
 import type { SiteContent } from './content.ts';
 import { editUrl, slugOf } from './urls.ts';
@@ -12,19 +13,24 @@ export function journeyPage(content: SiteContent, id: string) {
 	/** Body sections under a heading of their own, after the table; those without one open the page. */
 	const sections = journey.narrative.filter((section) => section.heading).map((section) => ({ section, slug: `notes-${slugOf(section.heading)}` }));
 	const headings: Heading[] = [
+		{ depth: 2, slug: 'stages-and-touchpoints', text: 'Stages and touchpoints' },
 		{ depth: 2, slug: 'emotion-curve', text: 'Emotion curve' },
 		...(baseline ? [{ depth: 2, slug: 'comparison', text: 'Current vs future' }] : []),
-		{ depth: 2, slug: 'stages-and-touchpoints', text: 'Stages and touchpoints' },
 		{ depth: 2, slug: 'flow', text: 'Flow' },
 		...(notes.length > 0 ? [{ depth: 2, slug: 'stage-notes', text: 'Stage notes' }] : []),
 		...sections.map(({ section, slug }) => ({ depth: 2, slug, text: section.heading })),
 		...(journey.sources.length > 0 ? [{ depth: 2, slug: 'sources', text: 'Sources' }] : []),
 	];
+	const personas = journey.personas.map((persona) => content.persona(persona)).filter((persona) => persona !== undefined);
 	return {
 		journey,
 		baseline,
 		futures: content.futuresOf(journey.id),
-		personas: journey.personas.map((persona) => content.persona(persona)).filter((persona) => persona !== undefined),
+		personas,
+		/** Persona names by id, for the map's legend and the insights that read one persona's curve. */
+		personaNames: Object.fromEntries(personas.map((persona) => [persona.id, persona.name])),
+		/** Computed once per journey: the map marks them on the curve, the list below says them. */
+		insights: journeyView(journey).insights,
 		intro: journey.narrative.filter((section) => !section.heading),
 		notes,
 		sections,
