@@ -9,8 +9,7 @@ import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h, s } from 'hastscript';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from 'd3-shape';
-import { ALL_PERSONAS, type Insight } from '../core/insights.ts';
-import type { Journey, Moment, Touchpoint } from '../core/model.ts';
+import { ALL_PERSONAS, type Insight, type Journey, type Moment, type Touchpoint } from '../core/index.ts';
 import { anchor, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';
 import { type LaneId, MAP_LANES, MAP_SIZE, type MapColumn, type MapCurve, type MapLayout, mapLayout } from './map-layout.ts';
 

@@ -6,8 +6,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
-import { curvePersonas, personaCurves } from '../core/insights.ts';
-import { type Edge, type Journey, type Stage, type Touchpoint, touchpointsOf } from '../core/model.ts';
+import { curvePersonas, type Edge, type Journey, personaCurves, type Stage, type Touchpoint, touchpointsOf } from '../core/index.ts';
 
 /** Sizes in CSS pixels. The HTML map sets its columns to these widths, so the curve's x and the table agree. */
 export const MAP_SIZE = {
