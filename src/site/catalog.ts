@@ -61,7 +61,7 @@ function row(journey: JourneyEntry, values: Record<string, string[]>, personaNam
 		h('td', journey.owner ? h('a', { href: ownerUrl(journey.owner) }, journey.owner) : '—'),
 		h('td', journey.tags.join(', ')),
 		// The sparkline is our own SVG, built from numbers.
-		h('td', { type: 'raw', value: emotionSparkline(journey) } as unknown as ElementContent),
+		h('td', [{ type: 'raw', value: emotionSparkline(journey) } as unknown as ElementContent]),
 	]);
 	return toHtml(tr, { allowDangerousHtml: true });
 }
