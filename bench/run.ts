@@ -4,10 +4,10 @@
  *  - validate: `cjm validate` on N synthetic journeys vs. reading the files and parsing their YAML
  *    with `yaml` (target: at most 0.2x), and next to only parsing it with the fast parser (js-yaml).
  *  - site: `cjm build` of N synthetic journeys vs. a plain Starlight build of N Markdown pages of
- *    the same size; plus the JavaScript a page loads.
+ *    the same size; plus the JavaScript a page loads and the catalog pages' HTML (target: under 500 KB).
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDocs, generateProject } from './generate.ts';
 import { pageJavaScript } from './js-budget.ts';
@@ -86,4 +86,10 @@ if (which === 'all' || which === 'site') {
 	console.log(`  home (catalog)      ${kb(home.initial).padStart(10)}   + ${kb(home.lazy)} lazy`);
 	console.log(`  persona page        ${kb(persona.initial).padStart(10)}   + ${kb(persona.lazy)} lazy (target: under 100 KB without a diagram)`);
 	console.log(`  journey page        ${kb(journey.initial).padStart(10)}   + ${kb(journey.lazy)} lazy, with the Mermaid diagram`);
+
+	const html = (page: string) => statSync(join(ours, page)).size;
+	const catalogBudget = 500 * 1024;
+	const catalogPages = { 'home (catalog)': html('index.html'), '/journeys/': html('journeys/index.html') };
+	console.log(`\nCatalog HTML at ${N} journeys (target: under ${kb(catalogBudget)} each)`);
+	for (const [name, bytes] of Object.entries(catalogPages)) console.log(`  ${name.padEnd(19)} ${kb(bytes).padStart(10)}   ${bytes < catalogBudget ? 'met' : 'not met'}`);
 }
