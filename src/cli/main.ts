@@ -36,7 +36,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 		.argument('[paths...]', 'project folders, or files and folders inside journeys/ or personas/')
 		.addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
 		.option('--strict', 'fail on warnings too', false)
-		.action(async (paths: string[], options: { format: Format; strict: boolean }) => {
+		.option('--cache', 'reuse the results of files unchanged since the last run with --cache', false)
+		.option('--cache-location <folder>', 'where --cache keeps its file (default: node_modules/.cache/cjm)')
+		.action(async (paths: string[], options: { format: Format; strict: boolean; cache: boolean; cacheLocation?: string }) => {
 			const { validate } = await import('./validate.ts');
 			const result = await validate(paths, { ...options, color: io.color && options.format === 'stylish' }, io.cwd);
 			io.stdout(result.output);
