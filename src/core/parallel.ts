@@ -104,7 +104,10 @@ export interface ParseOptions {
 	cache?: ParseCache;
 }
 
-/** Parses every task, or takes its result from the cache; results in task order. */
+/**
+ * Parses every task, or takes its result from the cache; results in task order. A file over the
+ * YAML limits is never kept: where `yaml` runs out of stack depends on the caller, not the file.
+ */
 export async function parseAll(tasks: ParseTask[], options: ParseOptions = {}): Promise<ParseResult[]> {
 	const { cache } = options;
 	if (!cache) return parseFresh(tasks, options);
@@ -116,9 +119,12 @@ export async function parseAll(tasks: ParseTask[], options: ParseOptions = {}): 
 		if (hit) results[i] = fromWire(task.file, hit);
 		else missing.push(i);
 	});
+	const keep = (k: number, wire: WireResult) => {
+		if (!wire.messages.some((m) => m.ruleId === 'yaml-limits')) cache.set(keys[missing[k]], wire);
+	};
 	const fresh = await parseFresh(
 		missing.map((i) => tasks[i]),
-		{ ...options, keep: (k, wire) => cache.set(keys[missing[k]], wire) }
+		{ ...options, keep }
 	);
 	missing.forEach((i, k) => (results[i] = fresh[k]));
 	return results;

@@ -61,7 +61,9 @@ test.each(projects)('%s: the same result without the cache, from a cold cache an
 	cold.save();
 	const warm = counting(fileCache(location));
 	expect(summary(await loadProject(root, { displayRoot: 'p', cache: warm.cache }))).toEqual(plain);
-	expect(warm.counter.misses).toBe(0);
+	// Only files over the YAML limits are parsed again (where `yaml` runs out of stack is not the file's doing).
+	const overLimits = plain.messages.filter((file) => file.messages.some((m) => m.ruleId === 'yaml-limits'));
+	expect(warm.counter.misses).toBe(overLimits.length);
 });
 
 test('after one file changes, only that file is parsed again, on worker threads too', async () => {
