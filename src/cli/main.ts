@@ -52,7 +52,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 		.addOption(new Option('-f, --format <format>', 'format of validation messages').choices(FORMATS).default('stylish'))
 		.option('--strict', 'do not build when there are warnings', false)
 		.option('-o, --out-dir <folder>', 'where to write the site (default: dist/ next to astro.config.mjs)')
-		.action(async (folder: string, options: { format: Format; strict: boolean; outDir?: string }) => {
+		.option('--cache', 'validate with the results of files unchanged since the last run with --cache', false)
+		.option('--cache-location <folder>', 'where --cache keeps its file (default: node_modules/.cache/cjm)')
+		.action(async (folder: string, options: { format: Format; strict: boolean; outDir?: string; cache: boolean; cacheLocation?: string }) => {
 			const { build } = await import('./build.ts');
 			exitCode = await build(folder, { ...options, color: io.color && options.format === 'stylish' }, io);
 		});

@@ -84,7 +84,7 @@ export function fileCache(location: string): FileCache {
 	return {
 		path,
 		get: (key) => {
-			const result = stored[key];
+			const result = used.get(key) ?? stored[key];
 			if (!isWireResult(result)) return undefined;
 			used.set(key, result);
 			// Hand out a copy: the checks after parsing change the model (a persona's avatar).
