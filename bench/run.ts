@@ -2,12 +2,13 @@
  * `npm run bench [validate|site]`: speed against baselines measured in the same run, so the
  * ratios mean something on any machine. Wall-clock times of whole processes, median of runs.
  *  - validate: `cjm validate` on N synthetic journeys vs. reading the files and parsing their YAML
- *    with `yaml` (target: at most 0.2x), and next to only parsing it with the fast parser (js-yaml).
+ *    with `yaml` (target: at most 0.2x), and next to only parsing it with the fast parser (js-yaml);
+ *    and `cjm validate --cache` after changing one journey vs. a run from an empty cache (target: at most 0.25x).
  *  - site: `cjm build` of N synthetic journeys vs. a plain Starlight build of N Markdown pages of
  *    the same size; plus the JavaScript a page loads and the catalog pages' HTML (target: under 500 KB).
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync, statSync } from 'node:fs';
+import { appendFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDocs, generateProject } from './generate.ts';
 import { pageJavaScript } from './js-budget.ts';
@@ -53,6 +54,18 @@ if (which === 'all' || which === 'validate') {
 	console.log(row('cjm validate', validate, files));
 	console.log(`  ratio: ${ratio.toFixed(2)}x the yaml.parse baseline (target: at most 0.2x, ${ratio <= 0.2 ? 'met' : 'not met'}); ${(validate / fastParser).toFixed(2)}x the fast parser alone`);
 	console.log(`  target ${N} journeys in < 1 s: ${validate < 1000 ? 'met' : 'not met'}\n`);
+
+	// --cache: a cold run from an empty cache, then warm runs each after one journey changed.
+	const cacheDir = join(work, 'validate-cache');
+	const cached = [join(root, 'bin/cjm.js'), 'validate', project, '--format', 'compact', '--cache', '--cache-location', cacheDir];
+	const cold = time(cached, runs, {}, () => rmSync(cacheDir, { recursive: true, force: true }));
+	const edited = join(project, 'journeys/journey-0000.md');
+	let edits = 0;
+	const warm = time(cached, runs, {}, () => appendFileSync(edited, `\nEdit ${++edits}.\n`));
+	console.log(`validate --cache (median of ${runs} runs)`);
+	console.log(row('cold: empty cache', cold, files));
+	console.log(row('warm: after changing 1 journey', warm, files));
+	console.log(`  ratio: ${(warm / cold).toFixed(2)}x the cold run (target: at most 0.25x, ${warm / cold <= 0.25 ? 'met' : 'not met'}); ${(warm / validate).toFixed(2)}x cjm validate without --cache\n`);
 }
 
 if (which === 'all' || which === 'site') {

@@ -17,6 +17,8 @@ export interface BuildOptions {
 	strict: boolean;
 	color?: boolean;
 	outDir?: string;
+	cache?: boolean;
+	cacheLocation?: string;
 }
 
 export async function build(

@@ -1,7 +1,7 @@
 /** `cjm validate`: check journeys and personas, print the problems, and say by exit code whether they pass. */
 import { resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { type LoadedProject, loadProject } from '../core/index.ts';
+import { DEFAULT_CACHE_LOCATION, fileCache, type LoadedProject, loadProject } from '../core/index.ts';
 import { type Format, format } from '../report/index.ts';
 import { isIncluded, resolveTargets } from './targets.ts';
 
@@ -9,6 +9,9 @@ export interface ValidateOptions {
 	format: Format;
 	strict: boolean;
 	color?: boolean;
+	/** Keep per-file parse results between runs, in `cacheLocation` (relative to the working directory). */
+	cache?: boolean;
+	cacheLocation?: string;
 }
 
 export interface ValidateResult {
@@ -22,12 +25,14 @@ export interface ValidateResult {
 export async function validate(paths: string[], options: ValidateOptions, cwd = process.cwd()): Promise<ValidateResult> {
 	const files: VFile[] = [];
 	const projects: ValidateResult['projects'] = [];
+	const cache = options.cache ? fileCache(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION)) : undefined;
 	for (const target of resolveTargets(paths.length > 0 ? paths : ['.'], cwd)) {
 		const root = resolve(cwd, target.root);
-		const loaded = await loadProject(root, { displayRoot: target.root, parallel: true });
+		const loaded = await loadProject(root, { displayRoot: target.root, parallel: true, cache });
 		projects.push({ ...loaded, root });
 		files.push(...loaded.files.filter((file) => isIncluded(resolve(cwd, file.path), target.include)));
 	}
+	cache?.save();
 	const messages = files.flatMap((file) => file.messages);
 	const failed = messages.some((message) => message.fatal || options.strict);
 	return { files, projects, output: format(files, options.format, { color: options.color }), exitCode: failed ? 1 : 0 };

@@ -3,6 +3,7 @@ export { MAX_FILE_BYTES, readFrontmatter } from './frontmatter.ts';
 export * from './model.ts';
 export { parseJourney } from './parse-journey.ts';
 export { parsePersona } from './parse-persona.ts';
+export { DEFAULT_CACHE_LOCATION, type FileCache, fileCache, memoryCache, type ParseCache } from './parse-cache.ts';
 export { checkSources, JOURNEYS_DIR, type LoadedProject, loadProject, PERSONAS_DIR, type SourceFile } from './project.ts';
 export { ASSETS_DIR, CONTENT_DIRS, type ContentFiles, diskFiles, IMAGE_TYPES, resolveContentPath, type TreeEntry, treeFiles } from './content-path.ts';
 export { slugOf, uniqueSlugs } from './names.ts';

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { type Frontmatter, readFrontmatter } from './frontmatter.ts';
+import { cacheKey, type ParseCache } from './parse-cache.ts';
 import { type JourneyReferences, type ParsedJourney, parseJourney } from './parse-journey.ts';
 import { type ParsedPersona, parsePersona } from './parse-persona.ts';
 import { FILE_START, type Place } from './place.ts';
@@ -68,7 +69,11 @@ export function parseTask(task: ParseTask): ParseResult {
 /** Runs in a worker: parse one file and describe the outcome as plain data. */
 export function parseWire(task: WireTask, makeFile: (path: string, value: WireTask['value']) => VFile): WireResult {
 	const file = makeFile(task.filePath, task.value);
-	const parsed = parseTask({ kind: task.kind, id: task.id, path: task.path, file });
+	return toWireResult(file, parseTask({ kind: task.kind, id: task.id, path: task.path, file }));
+}
+
+/** A parse result and the messages parsing left on `file`, as plain data. */
+function toWireResult(file: VFile, parsed: ParseResult): WireResult {
 	const messages = file.messages.map((m): WireMessage => {
 		const cause = m.cause instanceof VFileMessage ? { reason: m.cause.reason, place: m.cause.place } : undefined;
 		return { reason: m.reason, place: m.place, ruleId: m.ruleId, fatal: m.fatal, note: m.note, expected: m.expected, actual: m.actual, cause };
@@ -92,16 +97,62 @@ function fromWireReferences(file: VFile, { personas, baseline }: WireReferences)
 	return { personas: personas.map(placed), ...(baseline ? { baseline: placed(baseline) } : {}) };
 }
 
-/** Parses every task, on worker threads when there are enough files and cores; results in task order. */
-export async function parseAll(tasks: ParseTask[], options: { parallel?: boolean } = {}): Promise<ParseResult[]> {
+export interface ParseOptions {
+	/** Parse on worker threads when there are enough files and cores. */
+	parallel?: boolean;
+	/** Where results of earlier runs are found, and this run's are kept. */
+	cache?: ParseCache;
+}
+
+/**
+ * Parses every task, or takes its result from the cache; results in task order. A file over the
+ * YAML limits is never kept: where `yaml` runs out of stack depends on the caller, not the file.
+ */
+export async function parseAll(tasks: ParseTask[], options: ParseOptions = {}): Promise<ParseResult[]> {
+	const { cache } = options;
+	if (!cache) return parseFresh(tasks, options);
+	const keys = tasks.map(cacheKey);
+	const results = new Array<ParseResult>(tasks.length);
+	const missing: number[] = [];
+	tasks.forEach((task, i) => {
+		const hit = cache.get(keys[i]);
+		if (hit) results[i] = fromWire(task.file, hit);
+		else missing.push(i);
+	});
+	const keep = (k: number, wire: WireResult) => {
+		if (!wire.messages.some((m) => m.ruleId === 'yaml-limits')) cache.set(keys[missing[k]], wire);
+	};
+	const fresh = await parseFresh(
+		missing.map((i) => tasks[i]),
+		{ ...options, keep }
+	);
+	missing.forEach((i, k) => (results[i] = fresh[k]));
+	return results;
+}
+
+/** Parses every task, on worker threads when there are enough files and cores; `keep` receives each result as plain data. */
+async function parseFresh(tasks: ParseTask[], options: { parallel?: boolean; keep?: (index: number, wire: WireResult) => void }): Promise<ParseResult[]> {
+	const { keep } = options;
+	const parseHere = (task: ParseTask, i: number): ParseResult => {
+		const parsed = parseTask(task);
+		keep?.(i, toWireResult(task.file, parsed));
+		return parsed;
+	};
 	const threads = Math.min(availableParallelism(), 8);
-	if (!options.parallel || tasks.length < PARALLEL_THRESHOLD || threads < 2) return tasks.map(parseTask);
+	if (!options.parallel || tasks.length < PARALLEL_THRESHOLD || threads < 2) return tasks.map(parseHere);
 
 	// Deal files out round-robin (neighbouring files are often alike in size); the main thread keeps slice 0.
 	const slices = Array.from({ length: threads }, (_, slice) => tasks.map((_, i) => i).filter((i) => i % threads === slice));
 	const results = new Array<ParseResult>(tasks.length);
-	const workers = slices.slice(1).map((indexes) => runWorker(indexes.map((i) => toWire(tasks[i]))).then((wire) => indexes.forEach((i, k) => (results[i] = fromWire(tasks[i].file, wire[k])))));
-	for (const i of slices[0]) results[i] = parseTask(tasks[i]);
+	const workers = slices.slice(1).map((indexes) =>
+		runWorker(indexes.map((i) => toWire(tasks[i]))).then((wire) =>
+			indexes.forEach((i, k) => {
+				keep?.(i, wire[k]);
+				results[i] = fromWire(tasks[i].file, wire[k]);
+			})
+		)
+	);
+	for (const i of slices[0]) results[i] = parseHere(tasks[i], i);
 	await Promise.all(workers);
 	return results;
 }

@@ -12,6 +12,7 @@ import { CONTENT_DIRS_AND, type ContentFiles, diskFiles, JOURNEYS_DIR, PERSONAS_
 import { MAX_FILE_BYTES } from './frontmatter.ts';
 import type { Journey, Persona, Project } from './model.ts';
 import { type ParseResult, type ParseTask, parseAll, parseTask } from './parallel.ts';
+import type { ParseCache } from './parse-cache.ts';
 import type { ParsedJourney } from './parse-journey.ts';
 import type { ParsedPersona } from './parse-persona.ts';
 import { ALLOWED_NAME_CHARACTERS, idOf, nameProblem, visible } from './names.ts';
@@ -39,6 +40,8 @@ export interface LoadOptions {
 	displayRoot?: string;
 	/** Parse large projects on worker threads (for the CLI; Node must be able to run the TypeScript worker). */
 	parallel?: boolean;
+	/** Per-file parse results of earlier runs (see parse-cache.ts); the project-wide checks always run. */
+	cache?: ParseCache;
 }
 
 /** Loads and checks the project at `root`. */
@@ -84,7 +87,7 @@ export interface SourceFile {
  * Checks a project given as files in memory (for example, a git revision). `files` answers for
  * other files, such as avatars, by project-relative path.
  */
-export function checkSources(sources: SourceFile[], options: Omit<LoadOptions, 'parallel'> & { files: ContentFiles; unfollowedLinks?: UnfollowedLink[] }): LoadedProject {
+export function checkSources(sources: SourceFile[], options: Omit<LoadOptions, 'parallel' | 'cache'> & { files: ContentFiles; unfollowedLinks?: UnfollowedLink[] }): LoadedProject {
 	const entries = (dir: string) =>
 		sources
 			.filter((source) => source.path.startsWith(`${dir}/`) && source.path.endsWith('.md'))

@@ -4,7 +4,7 @@
  * hands over the project it already validated (src/handoff.ts), so no file is parsed twice.
  */
 import type { VFile } from 'vfile';
-import { JOURNEYS_DIR, loadProject, PERSONAS_DIR, type Project } from '../core/index.ts';
+import { DEFAULT_CACHE_LOCATION, type FileCache, fileCache, JOURNEYS_DIR, type LoadedProject, loadProject, PERSONAS_DIR, type Project } from '../core/index.ts';
 import { receivedHandoff } from '../handoff.ts';
 import { lastCommitDates } from './git-dates.ts';
 
@@ -19,6 +19,16 @@ export interface SiteProject {
 }
 
 let loading: Promise<SiteProject> | undefined;
+/** Parse results by file content, kept on disk between builds and in memory between dev-server reloads. */
+let cache: FileCache | undefined;
+
+/** Loads the project, parsing only files whose results are not in the cache. */
+async function load(root: string, displayRoot: string): Promise<LoadedProject> {
+	cache ??= fileCache(DEFAULT_CACHE_LOCATION);
+	const loaded = await loadProject(root, { displayRoot, cache });
+	cache.save();
+	return loaded;
+}
 
 /** Loads the project once and shares it between the collections; `fresh` reloads it (dev server edits). */
 export function siteProject(fresh = false): Promise<SiteProject> {
@@ -28,7 +38,7 @@ export function siteProject(fresh = false): Promise<SiteProject> {
 		loading =
 			!fresh && validated
 				? Promise.resolve({ project: validated.project, files: validated.files, updated: updated() })
-				: loadProject(root, { displayRoot }).then(({ project, files }) => ({ project, files, updated: updated() }));
+				: load(root, displayRoot).then(({ project, files }) => ({ project, files, updated: updated() }));
 	}
 	return loading;
 }

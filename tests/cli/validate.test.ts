@@ -3,7 +3,7 @@
  * vitest is the project's Node 24), from the repository root, on the rule fixtures.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -238,6 +238,20 @@ describe('what is reported', () => {
 			`${shown}/journeys/huge.md:1:1: error Unexpected file larger than 2 MB, split it or remove what does not belong to the map [file-too-large]\n`
 		);
 	});
+});
+
+describe('--cache', () => {
+	test('gives the same output as a run without it, from a cold cache and a warm one', () => {
+		const location = mkdtempSync(join(tmpdir(), 'cjm-cache-'));
+		temps.push(location);
+		const fixtures = readdirSync(join(repo, rules), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `${rules}/${d.name}`);
+		const args = ['.', ...fixtures, '-f', 'json'];
+		const plain = cjm(...args);
+		expect(plain.status).toBe(1);
+		expect(cjm(...args, '--cache', '--cache-location', location)).toEqual(plain);
+		expect(readdirSync(location)).toEqual(['parse-cache.json']);
+		expect(cjm(...args, '--cache', '--cache-location', location)).toEqual(plain);
+	}, 180_000);
 });
 
 test('stderr never shows a stack trace', () => {

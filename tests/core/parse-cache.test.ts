@@ -1,0 +1,120 @@
+/** The parse cache may only save time: with or without it, every project gives the same models and messages. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect, test } from 'vitest';
+import { generateProject, journeyText } from '../../bench/generate.ts';
+import { fileCache, loadProject, type ParseCache } from '../../src/core/index.ts';
+import { PARALLEL_THRESHOLD } from '../../src/core/parallel.ts';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const rules = join(repo, 'tests/fixtures/rules');
+const temps: string[] = [];
+const temp = (prefix: string) => {
+	const dir = mkdtempSync(join(tmpdir(), prefix));
+	temps.push(dir);
+	return dir;
+};
+afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/**
+ * Everything a run shows. Where nesting too deep for `yaml` is reported depends on how much call
+ * stack is left when parsing starts, so any change of caller moves it: only its line is compared.
+ */
+const TOO_DEEP = 'Unexpected nesting that is too deep in frontmatter, flatten it';
+const summary = (loaded: Awaited<ReturnType<typeof loadProject>>) => ({
+	project: loaded.project,
+	messages: loaded.files.map((file) => ({
+		path: file.path,
+		messages: file.messages.map((m) => ({
+			...m,
+			...(m.reason === TOO_DEEP ? { place: m.line, column: undefined, name: undefined } : {}),
+			cause: (m.cause as { reason?: string })?.reason,
+			stack: undefined,
+		})),
+	})),
+});
+
+/** A cache that counts its misses: each one is a file parsed. */
+function counting(cache: ParseCache) {
+	const counter = { misses: 0, hits: 0 };
+	const wrapped: ParseCache = {
+		get: (key) => {
+			const hit = cache.get(key);
+			if (hit) counter.hits++;
+			else counter.misses++;
+			return hit;
+		},
+		set: (key, result) => cache.set(key, result),
+	};
+	return { cache: wrapped, counter };
+}
+
+const projects = [repo, ...readdirSync(rules, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(rules, d.name))];
+
+test.each(projects)('%s: the same result without the cache, from a cold cache and from a warm one', async (root) => {
+	const location = temp('cjm-cache-');
+	const plain = summary(await loadProject(root, { displayRoot: 'p' }));
+	const cold = fileCache(location);
+	expect(summary(await loadProject(root, { displayRoot: 'p', cache: cold }))).toEqual(plain);
+	cold.save();
+	const warm = counting(fileCache(location));
+	expect(summary(await loadProject(root, { displayRoot: 'p', cache: warm.cache }))).toEqual(plain);
+	// Only files over the YAML limits are parsed again (where `yaml` runs out of stack is not the file's doing).
+	const overLimits = plain.messages.filter((file) => file.messages.some((m) => m.ruleId === 'yaml-limits'));
+	expect(warm.counter.misses).toBe(overLimits.length);
+});
+
+test('after one file changes, only that file is parsed again, on worker threads too', async () => {
+	const dir = temp('cjm-cache-project-');
+	const location = temp('cjm-cache-');
+	await generateProject(dir, PARALLEL_THRESHOLD + 4);
+	writeFileSync(join(dir, 'journeys/broken-1.md'), journeyText(1, 10).replace('emotion: ', 'emotoin: '));
+	writeFileSync(join(dir, 'journeys/broken-2.md'), journeyText(2, 10).replace('persona: persona-2', 'persona: persona-x'));
+	const run = async () => {
+		const cache = fileCache(location);
+		const { cache: counted, counter } = counting(cache);
+		const loaded = summary(await loadProject(dir, { displayRoot: 'p', parallel: true, cache: counted }));
+		cache.save();
+		return { loaded, counter };
+	};
+	const cold = await run();
+	expect(cold.counter.hits).toBe(0);
+	expect((await run()).counter.misses).toBe(0);
+
+	// A new unknown persona in one journey: that file is parsed again, and the project-wide check reports it.
+	writeFileSync(join(dir, 'journeys/journey-0003.md'), readFileSync(join(dir, 'journeys/journey-0003.md'), 'utf8').replace(/persona: persona-\d+/, 'persona: persona-y'));
+	const edited = await run();
+	expect(edited.counter.misses).toBe(1);
+	expect(edited.loaded).toEqual(summary(await loadProject(dir, { displayRoot: 'p' })));
+	expect(edited.loaded.messages.flatMap((f) => f.messages).filter((m) => m.ruleId === 'unknown-persona')).toHaveLength(2);
+});
+
+test('a corrupt or foreign cache file is ignored and rewritten, never trusted', async () => {
+	const root = join(rules, 'unknown-persona');
+	const plain = summary(await loadProject(root));
+	const location = temp('cjm-cache-');
+	const path = fileCache(location).path;
+	const first = fileCache(location);
+	await loadProject(root, { cache: first });
+	first.save();
+	const good = JSON.parse(readFileSync(path, 'utf8')) as { version: string; entries: Record<string, unknown> };
+	const broken = [
+		'{"version": ',
+		'null',
+		'[]',
+		JSON.stringify({ version: 'other', entries: good.entries }),
+		JSON.stringify({ version: good.version, entries: Object.fromEntries(Object.keys(good.entries).map((key) => [key, { messages: 'not a list' }])) }),
+		JSON.stringify({ version: good.version, entries: Object.fromEntries(Object.keys(good.entries).map((key) => [key, null])) }),
+	];
+	for (const text of broken) {
+		writeFileSync(path, text);
+		const cache = fileCache(location);
+		const { cache: counted, counter } = counting(cache);
+		expect(summary(await loadProject(root, { cache: counted }))).toEqual(plain);
+		expect(counter.hits).toBe(0);
+		cache.save();
+		expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(good);
+	}
+});
