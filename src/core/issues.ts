@@ -69,7 +69,9 @@ function describe(issue: Issue, data: unknown, schema: z.ZodType): Problem[] {
 		return [{ rule: 'missing-key', reason: `Missing required \`${name}\`${where}`, path: issue.path, target: 'value' }];
 	}
 	const rule: RuleId =
-		issue.code === 'too_big' || issue.code === 'too_small'
+		issue.code === 'custom' && issue.params?.rule === 'duplicate-id'
+			? 'duplicate-id'
+			: issue.code === 'too_big' || issue.code === 'too_small'
 			? 'out-of-range'
 			: issue.code === 'invalid_value' || issue.code === 'invalid_format'
 				? 'invalid-value'

@@ -22,7 +22,7 @@ export const RULES = {
 	'unknown-persona': { severity: 'error', summary: 'A journey or touchpoint names a persona that does not exist.' },
 	'unknown-baseline': { severity: 'error', summary: '`baseline` names a journey that does not exist.' },
 	'unknown-next': { severity: 'error', summary: '`next` names a touchpoint that does not exist in the journey.' },
-	'duplicate-id': { severity: 'error', summary: 'Two stages, or two touchpoints, have the same id.' },
+	'duplicate-id': { severity: 'error', summary: 'Two stages, or two touchpoints, have the same id, or a journey names a persona twice.' },
 	'missing-avatar': { severity: 'error', summary: 'A persona’s `avatar` file does not exist.' },
 	'invalid-path': {
 		severity: 'error',

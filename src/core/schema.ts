@@ -224,7 +224,15 @@ export const JourneySchema = z
 			title: shows(text('Title of the journey map.'), { table: { own: 'the caption' }, diff: 'compare' }),
 			persona: shows(
 				z
-					.union([z.string({ error: 'a persona id, or a list of them' }), z.array(z.string({ error: 'a string' })).min(1, { error: 'a persona id, or a list of at least one' })], {
+					.union([z.string({ error: 'a persona id, or a list of them' }), z
+							.array(z.string({ error: 'a string' }))
+							.min(1, { error: 'a persona id, or a list of at least one' })
+							// A persona named twice would show twice and count twice.
+							.superRefine((ids, context) =>
+								ids.forEach((id, i) => {
+									if (ids.indexOf(id) !== i) context.addIssue({ code: 'custom', path: [i], message: 'each persona once', params: { rule: 'duplicate-id' } });
+								})
+							)], {
 						error: 'a persona id, or a list of them',
 					})
 					.transform((value) => (Array.isArray(value) ? value : [value]))

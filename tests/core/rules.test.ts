@@ -249,6 +249,12 @@ describe('frontmatter messages say what to change', () => {
 		]);
 	});
 
+	test('a persona named twice in `persona`', () => {
+		expect(read('---\ntitle: T\npersona: [sam, pat, sam]\nstages:\n  - name: S\n    touchpoints:\n      - name: A\n        emotion: 0\n---\n')).toEqual([
+			[3, 21, 'duplicate-id', 'Unexpected `persona[2]` "sam", expected each persona once'],
+		]);
+	});
+
 	test('lone carriage returns as line endings: one message, not one per line', () => {
 		expect(read('---\rtitle: Buying a ticket\rpersona: p\rstages:\r  - name: S\r---\r')).toEqual([
 			[1, 4, 'invalid-encoding', 'Unexpected line ending of a lone carriage return (CR, old Mac style), save the file with LF or CRLF line endings'],
