@@ -5,7 +5,7 @@ export { emotionChart, emotionChartTree, type EmotionChartOptions } from './emot
 export { emotionDataTable, insightList, journeyDocument } from './document.ts';
 export { anchor, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';
 export { journeyTable, journeyTableMarkdown, journeyTableTree } from './table.ts';
-export { mermaidFlow, mermaidJourney } from './mermaid.ts';
+export { FLOW_LIMITS, flowSize, mermaidFlow, mermaidJourney } from './mermaid.ts';
 export { emotionSparkline } from './sparkline.ts';
 export { type Heading, markdownHtml, renderMarkdown } from './markdown.ts';
 export { journeyMap, journeyMapTree, type JourneyMapOptions } from './journey-map.ts';

@@ -82,6 +82,22 @@ function edgeLabel(label: string | undefined, share: number | undefined): string
 	return parts.length ? parts.join(' · ') : undefined;
 }
 
+/**
+ * How large a flow the site draws. Mermaid refuses text over 50,000 characters and 500 edges by
+ * default ("Maximum text size in diagram exceeded" on a valid 600-touchpoint journey), so its
+ * limits are sized to each flow; past these, a drawing would take minutes and nobody could read
+ * it, and the page offers the source for download instead.
+ */
+export const FLOW_LIMITS = { maxTextSize: 400_000, maxEdges: 2_000 } as const;
+
+/** The limits to give Mermaid for `code`, or undefined when the flow is too large to draw. */
+export function flowSize(code: string): { maxTextSize: number; maxEdges: number } | undefined {
+	const edges = code.split('\n').filter((line) => /^\s*\S+ -->/.test(line)).length;
+	if (code.length > FLOW_LIMITS.maxTextSize || edges > FLOW_LIMITS.maxEdges) return undefined;
+	// At least Mermaid's own defaults, and a little room above what this flow needs.
+	return { maxTextSize: Math.max(50_000, code.length + 1), maxEdges: Math.max(500, edges + 1) };
+}
+
 /** Flowchart: one subgraph per stage, one node per touchpoint, one edge per resolved `next`. */
 export function mermaidFlow(journey: Journey): string {
 	const stageId = idMaker('st');

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import mermaid from 'mermaid';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { type Journey, loadProject, type Stage, type Touchpoint, touchpointsOf } from '../../src/core/index.ts';
-import { emotionClass, escapeText, mermaidFlow, mermaidJourney, PAIN_MARKER } from '../../src/render/mermaid.ts';
+import { emotionClass, escapeText, FLOW_LIMITS, flowSize, mermaidFlow, mermaidJourney, PAIN_MARKER } from '../../src/render/mermaid.ts';
 
 interface FlowVertex {
 	id: string;
@@ -331,5 +331,25 @@ describe('hostile labels', () => {
 		const db = await parsed<JourneyDb>(mermaidJourney(journey), 'journey');
 		expect(db.getSections()).toEqual(['Only stage']);
 		expect(db.getTasks()).toMatchObject([{ task: 'Scored', score: 1, people: [] }]);
+	});
+});
+
+describe('flowSize', () => {
+	const flow = (touchpoints: number) =>
+		['flowchart LR', ...Array.from({ length: touchpoints }, (_, i) => `  tp_${i}["Touchpoint ${i} with a name of some length, as people write them"]`), ...Array.from({ length: touchpoints - 1 }, (_, i) => `  tp_${i} --> tp_${i + 1}`)].join('\n');
+
+	test('keeps Mermaid’s defaults for a small flow', () => {
+		expect(flowSize(flow(20))).toEqual({ maxTextSize: 50_000, maxEdges: 500 });
+	});
+
+	test('raises the limits to fit a 600-touchpoint flow that Mermaid’s defaults refuse', () => {
+		const code = flow(600);
+		expect(code.length).toBeGreaterThan(50_000);
+		expect(flowSize(code)).toEqual({ maxTextSize: code.length + 1, maxEdges: 600 });
+	});
+
+	test('says a flow past the documented size is too large to draw', () => {
+		expect(flowSize(flow(FLOW_LIMITS.maxEdges + 2))).toBeUndefined();
+		expect(flowSize(`flowchart LR\n  a["${'x'.repeat(FLOW_LIMITS.maxTextSize)}"]`)).toBeUndefined();
 	});
 });
