@@ -83,15 +83,15 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 	}
 
 	// The frontmatter is not Markdown: the limits apply from the end of its closing `---` on.
-	const fence = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-	const complex = tooComplex(text, fence ? fence[0].length : 0);
+	const fences = findFences(text);
+	const complex = tooComplex(text, fences?.bodyOffset ?? 0);
 	if (complex !== undefined) {
 		report(file, 'markdown-limits', complex.reason, locate(complex.offset));
 		return undefined;
 	}
 
 	const fast = file.data.frontmatterPath !== 'reference';
-	const split = fast ? splitAtFences(text, locate) : splitWithRemark(file);
+	const split = fast ? fences && splitAtFences(text, fences, locate) : splitWithRemark(file);
 	if (!split) {
 		const opened = /^---[ \t]*\r?\n/.test(text);
 		const dots = opened ? /^\.\.\.[ \t]*$/m.exec(text) : null;
@@ -194,20 +194,30 @@ const OPENING_FENCE = /^---[ \t]*(?=\r|\n)/y;
 const CLOSING_FENCE = /(?:\r\n|\r|\n)---[ \t]*(?=\r|\n|$)/g;
 const FENCE_LINE_ENDINGS = /^(\r?\n|\r)|(\r?\n|\r)$/g;
 
-/**
- * The fast split: finds the fences without remark and parses only the body (a whole 20 KB
- * journey costs micromark eight times as much, almost all of it in the frontmatter), then moves
- * the body's positions to where the body is in the file.
- */
-function splitAtFences(text: string, locate: Locator): Split | undefined {
+interface Fences {
+	/** Where the YAML starts (after the opening `---`), where the closing `---` starts, and where the body starts. */
+	yamlStart: number;
+	fenceStart: number;
+	bodyOffset: number;
+}
+
+/** The frontmatter's fences, found once: the Markdown limits start after them and the fast split cuts there. */
+function findFences(text: string): Fences | undefined {
 	OPENING_FENCE.lastIndex = 0;
 	if (!OPENING_FENCE.test(text)) return undefined;
 	CLOSING_FENCE.lastIndex = OPENING_FENCE.lastIndex;
 	const closing = CLOSING_FENCE.exec(text);
 	if (!closing) return undefined;
-	const fenceStart = closing.index + closing[0].indexOf('-');
-	const bodyOffset = closing.index + closing[0].length;
-	const yaml = text.slice(OPENING_FENCE.lastIndex, fenceStart).replace(FENCE_LINE_ENDINGS, '');
+	return { yamlStart: OPENING_FENCE.lastIndex, fenceStart: closing.index + closing[0].indexOf('-'), bodyOffset: closing.index + closing[0].length };
+}
+
+/**
+ * The fast split: cuts at the fences and parses only the body (a whole 20 KB
+ * journey costs micromark eight times as much, almost all of it in the frontmatter), then moves
+ * the body's positions to where the body is in the file.
+ */
+function splitAtFences(text: string, { yamlStart, fenceStart, bodyOffset }: Fences, locate: Locator): Split {
+	const yaml = text.slice(yamlStart, fenceStart).replace(FENCE_LINE_ENDINGS, '');
 
 	const body = markdown.parse(text.slice(bodyOffset)) as Root;
 	const start = locate(bodyOffset) as Point;
