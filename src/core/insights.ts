@@ -117,6 +117,8 @@ export function journeyInsights(journey: Journey): Insight[] {
 	const touchpoints = touchpointsOf(journey);
 	const path = mainPath(journey);
 	const seen = new Set<string>();
+	/** Touchpoints that name no persona, and so are on every curve. */
+	const everyones = new Set(touchpoints.filter((touchpoint) => !touchpoint.persona).map((touchpoint) => touchpoint.id));
 	const insights = personaCurves(journey).flatMap(({ persona, points }) => {
 		const mine = (list: Touchpoint[]) => list.filter((touchpoint) => onCurveOf(touchpoint, persona));
 		const found = [...rapidDrops(points), ...extremes(points), ...sawtooth(points), ...emotionGap(points), ...conversion(mine(touchpoints), mine(path))];
@@ -125,7 +127,7 @@ export function journeyInsights(journey: Journey): Insight[] {
 			const key = `${insight.kind}:${insight.touchpoints.join(' ')}`;
 			if (seen.has(key)) return [];
 			seen.add(key);
-			const shared = insight.touchpoints.every((id) => !touchpoints.find((touchpoint) => touchpoint.id === id)?.persona);
+			const shared = insight.touchpoints.every((id) => everyones.has(id));
 			return [persona === ALL_PERSONAS || shared ? insight : { ...insight, persona }];
 		});
 	});
