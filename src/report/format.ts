@@ -21,6 +21,8 @@ export function format(files: VFile[], kind: Format, options: { color?: boolean 
 	}
 }
 
+const NAMED_CONTROLS: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
 /**
  * Content reaches the terminal through messages (names, keys and values are quoted in them) and
  * file names. A newline in a touchpoint name must not start a line of its own, where
@@ -28,10 +30,7 @@ export function format(files: VFile[], kind: Format, options: { color?: boolean 
  * terminal: control characters and line separators are shown escaped, as `\n` or `\u001b`.
  */
 export function printableText(text: string): string {
-	return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
-		const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-		return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-	});
+	return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => NAMED_CONTROLS[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A copy of `file` whose path and messages (with their causes) are printable. */
