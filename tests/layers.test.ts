@@ -1,6 +1,6 @@
 /**
  * The layers and what each may import: the core and the report below everything, the renderers
- * over the core, the hand-over between the CLI and the site, and the CLI and the site side by side,
+ * over the core, the exports over both, the hand-over between the CLI and the site, and the CLI and the site side by side,
  * never importing each other. A layer is imported through its public entry only. The test reads
  * every import specifier in src/, bin/ and astro.config.mjs (in .astro files: the frontmatter and
  * the scripts), so a new deep import fails here, with the file and the specifier.
@@ -29,12 +29,13 @@ const LAYERS: Layer[] = [
 	{ name: 'core', owns: (p) => p.startsWith('src/core/'), entry: 'src/core/index.ts', uses: [], forbidden: FRAMEWORKS },
 	{ name: 'report', owns: (p) => p.startsWith('src/report/'), entry: 'src/report/index.ts', uses: [], forbidden: /^(astro|astro:.*|astro\/.*|@astrojs\/.*|commander)$/ },
 	{ name: 'render', owns: (p) => p.startsWith('src/render/'), entry: 'src/render/index.ts', uses: ['core'], forbidden: FRAMEWORKS },
+	{ name: 'export', owns: (p) => p.startsWith('src/export/'), entry: 'src/export/index.ts', uses: ['core', 'render'], forbidden: FRAMEWORKS },
 	{ name: 'handoff', owns: (p) => p === 'src/handoff.ts', entry: 'src/handoff.ts', uses: ['core'], forbidden: FRAMEWORKS },
-	{ name: 'cli', owns: (p) => p.startsWith('src/cli/') || p.startsWith('bin/'), uses: ['core', 'render', 'report', 'handoff'] },
+	{ name: 'cli', owns: (p) => p.startsWith('src/cli/') || p.startsWith('bin/'), uses: ['core', 'render', 'report', 'handoff', 'export'] },
 	{
 		name: 'site',
 		owns: (p) => /^src\/(site|pages|components)\//.test(p) || p === 'src/content.config.ts' || p === 'astro.config.mjs',
-		uses: ['core', 'render', 'report', 'handoff'],
+		uses: ['core', 'render', 'report', 'handoff', 'export'],
 	},
 ];
 

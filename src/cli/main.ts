@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { FORMATS, type Format } from '../report/index.ts';
 import { UsageError } from './targets.ts';
 import { type View, VIEWS } from './views.ts';
+import { DEFAULT_PAPER, EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, PAPER_IDS, type Paper } from '../export/index.ts';
 
 export interface Io {
 	stdout: (text: string) => void;
@@ -81,6 +82,20 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 			if (result.problems) io.stderr(result.problems);
 			io.stdout(result.output);
 			exitCode = result.exitCode;
+		});
+
+	program
+		.command('export')
+		.description('Write a journey (or, with --all, every journey) as a file for people outside the repository.')
+		.argument('[journey]', 'journey file (journeys/….md) or id (its path under journeys/ without .md)')
+		.addOption(new Option('-f, --format <format>', 'file format').choices(EXPORT_FORMAT_IDS).makeOptionMandatory())
+		.option('-o, --output <file>', 'where to write (default: text to standard output, files to <journey>.<extension> here)')
+		.addOption(new Option('--paper <size>', 'page size of page formats').choices(PAPER_IDS).default(DEFAULT_PAPER))
+		.option('--all', 'every journey of the project in one file', false)
+		.addHelpText('after', `\nFormats:\n${EXPORT_FORMAT_IDS.map((id) => `  ${id.padEnd(16)} ${EXPORT_FORMATS[id].description}`).join('\n')}\n`)
+		.action(async (journey: string | undefined, options: { format: ExportFormat; output?: string; paper: Paper; all: boolean }) => {
+			const { exportCommand } = await import('./export.ts');
+			exitCode = await exportCommand(journey, options, io);
 		});
 
 	try {

@@ -1,5 +1,6 @@
 /** Site URLs, under the configured base path, in one place so every link agrees. */
 import { type RouteSlugs, slugOf } from '../core/index.ts';
+import { EXPORT_FORMATS, SITE_EXPORTS } from '../export/index.ts';
 import { anchor } from '../render/index.ts';
 
 export { slugOf };
@@ -13,7 +14,15 @@ export const touchpointUrl = (journeyId: string, touchpointId: string) => `${jou
 export const personaUrl = (id: string) => url(`personas/${id}/`);
 export const ownerUrl = (owner: string) => url(`owners/${ownerSlug(owner)}/`);
 export const channelUrl = (channel: string) => url(`channels/${channelSlug(channel)}/`);
-export const downloadUrl = (id: string, extension: 'json' | 'mmd') => url(`downloads/${id}.${extension}`);
+export const downloadUrl = (id: string, extension: string) => url(`downloads/${id}.${extension}`);
+/** The flow's Mermaid source: offered on every journey page, and where the flow is too large to draw. */
+export const FLOW_EXTENSION = 'mmd';
+
+/** What a journey page offers to download: its flow's Mermaid source, then every format the site exports. */
+export const journeyDownloads = (id: string) => [
+	{ href: downloadUrl(id, FLOW_EXTENSION), label: 'Mermaid source' },
+	...SITE_EXPORTS.map((format) => ({ href: downloadUrl(id, EXPORT_FORMATS[format].extension), label: EXPORT_FORMATS[format].label })),
+];
 
 /** Owner and channel slugs depend on every name in the project (`C++` and `C#` must differ): set by `siteContent()`. */
 let routes: RouteSlugs | undefined;

@@ -1,19 +1,24 @@
-/** Downloads of each journey: its Mermaid flow source (`.mmd`) and its validated model (`.json`). */
+/** Downloads of each journey: its flow's Mermaid source, and every format the site exports (see src/export/formats.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { EXPORT_FORMATS, type ExportFormat, exportJourney, SITE_EXPORTS } from '../../export/index.ts';
 import { mermaidFlow } from '../../render/index.ts';
 import { siteContent } from '../../site/content.ts';
+import { FLOW_EXTENSION } from '../../site/urls.ts';
+
+type Download = { id: string; format: ExportFormat | 'flow' };
 
 export const getStaticPaths = (async () => {
 	const { journeys } = await siteContent();
 	return journeys.flatMap((journey) => [
-		{ params: { path: `${journey.id}.mmd` }, props: { id: journey.id, kind: 'mmd' } },
-		{ params: { path: `${journey.id}.json` }, props: { id: journey.id, kind: 'json' } },
+		{ params: { path: `${journey.id}.${FLOW_EXTENSION}` }, props: { id: journey.id, format: 'flow' } satisfies Download },
+		...SITE_EXPORTS.map((format) => ({ params: { path: `${journey.id}.${EXPORT_FORMATS[format].extension}` }, props: { id: journey.id, format } satisfies Download })),
 	]);
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
-	const journey = (await siteContent()).journey(props.id as string)!;
-	return props.kind === 'mmd'
-		? new Response(`${mermaidFlow(journey)}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-		: new Response(`${JSON.stringify(journey, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+	const { id, format } = props as Download;
+	const content = await siteContent();
+	const journey = content.journey(id)!;
+	if (format === 'flow') return new Response(`${mermaidFlow(journey)}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+	return new Response(await exportJourney(format, journey, content), { headers: { 'Content-Type': EXPORT_FORMATS[format].mediaType } });
 };

@@ -1,0 +1,30 @@
+/**
+ * Which module encodes each format, loaded on use: `cjm export --format csv` never loads the PDF
+ * or slide libraries. The record is typed by the format list, so a format without an encoder
+ * (or an encoder without a format) does not compile.
+ */
+import type { Journey, Project } from '../core/index.ts';
+import type { ExportFormat, Paper } from './formats.ts';
+
+/** What an encoder gets for one journey. */
+export interface JourneyExport {
+	journey: Journey;
+	/** The journey a future state is compared with, when it has one. */
+	baseline?: Journey;
+	project: Project;
+	paper: Paper;
+}
+
+/** Text, or bytes in their own buffer (what a `Response` or `writeFile` takes as is). */
+export type Encoded = string | Uint8Array<ArrayBuffer>;
+
+export interface Encoder {
+	journey(input: JourneyExport): Encoded | Promise<Encoded>;
+	/** The whole project in one file (`cjm export --all`), for formats whose `project` is true. */
+	project?(project: Project): Encoded | Promise<Encoded>;
+}
+
+export const ENCODERS: Record<ExportFormat, () => Promise<Encoder>> = {
+	json: async () => (await import('./json.ts')).encoder,
+	'mermaid-journey': async () => (await import('./mermaid-journey.ts')).encoder,
+};

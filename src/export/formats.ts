@@ -1,0 +1,59 @@
+/**
+ * Every format `cjm export` writes and the site offers, in one list. A new format is one entry
+ * here and one encoder module in `encoders.ts`; the CLI's `--format` choices, its help, the site's
+ * download routes and the links on each journey page all derive from this list.
+ *
+ * This module imports nothing, so the CLI can list the formats without loading any encoder.
+ */
+export const EXPORT_FORMATS = {
+	json: {
+		extension: 'json',
+		mediaType: 'application/json',
+		label: 'JSON',
+		description: 'the validated journey as data, every field normalised, for scripts and other tools',
+		binary: false,
+		site: true,
+		project: false,
+	},
+	'mermaid-journey': {
+		extension: 'mmd',
+		mediaType: 'text/plain; charset=utf-8',
+		label: 'Mermaid journey',
+		description: 'the journey as a Mermaid `journey` diagram (stages, touchpoints, scores 1-5, personas)',
+		binary: false,
+		site: false,
+		project: false,
+	},
+} as const satisfies Record<string, ExportFormatInfo>;
+
+export interface ExportFormatInfo {
+	/** File extension, without the dot; also the extension of the site's download. */
+	extension: string;
+	mediaType: string;
+	/** Link text on a journey page. */
+	label: string;
+	/** One line for `cjm export --help`. */
+	description: string;
+	/** Bytes rather than text: `cjm export` writes it to a file, never to a terminal. */
+	binary: boolean;
+	/** Whether the site publishes it for every journey (false: on demand in `cjm export` only). */
+	site: boolean;
+	/** Whether `cjm export --all` can put every journey of the project into one file. */
+	project: boolean;
+}
+
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+export const EXPORT_FORMAT_IDS = Object.keys(EXPORT_FORMATS) as ExportFormat[];
+
+/** Paper sizes for page formats, in PDF points (1/72 inch), portrait; page formats turn them landscape. */
+export const PAPERS = {
+	a3: { width: 842, height: 1191 },
+	a4: { width: 595, height: 842 },
+	letter: { width: 612, height: 792 },
+} as const;
+export type Paper = keyof typeof PAPERS;
+export const PAPER_IDS = Object.keys(PAPERS) as Paper[];
+export const DEFAULT_PAPER: Paper = 'a3';
+
+/** The formats the site offers on each journey page, in the order of the list above. */
+export const SITE_EXPORTS = EXPORT_FORMAT_IDS.filter((id) => EXPORT_FORMATS[id].site);

@@ -1,0 +1,33 @@
+/**
+ * Exports: a journey (or the whole project) as a file for people outside the repository: pictures
+ * and slides for those who present, spreadsheets for those who will not open Git. Shared by
+ * `cjm export` and the site's downloads, so both write the same bytes.
+ */
+import type { Journey, Project } from '../core/index.ts';
+import { type Encoded, ENCODERS, type JourneyExport } from './encoders.ts';
+import { DEFAULT_PAPER, EXPORT_FORMATS, type ExportFormat, type Paper } from './formats.ts';
+
+export { DEFAULT_PAPER, EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo, PAPER_IDS, PAPERS, type Paper, SITE_EXPORTS } from './formats.ts';
+export type { Encoded, JourneyExport } from './encoders.ts';
+
+
+/** A journey the format cannot write (too large, say): the message tells the user what to do. */
+export class ExportError extends Error {}
+
+export async function exportJourney(format: ExportFormat, journey: Journey, project: Project, options: { paper?: Paper } = {}): Promise<Encoded> {
+	const input: JourneyExport = {
+		journey,
+		baseline: journey.baseline ? project.journeys.find((each) => each.id === journey.baseline) : undefined,
+		project,
+		paper: options.paper ?? DEFAULT_PAPER,
+	};
+	return (await ENCODERS[format]()).journey(input);
+}
+
+export async function exportProject(format: ExportFormat, project: Project): Promise<Encoded> {
+	const encoder = await ENCODERS[format]();
+	if (!EXPORT_FORMATS[format].project || !encoder.project) throw new ExportError(`--all does not support --format ${format}; it supports ${projectFormats().join(', ') || 'no format yet'}`);
+	return encoder.project(project);
+}
+
+export const projectFormats = () => (Object.keys(EXPORT_FORMATS) as ExportFormat[]).filter((id) => EXPORT_FORMATS[id].project);

@@ -1,0 +1,21 @@
+/** The export format list: the one place formats are defined, so what derives from it must stay consistent. */
+import { describe, expect, test } from 'vitest';
+import { ENCODERS } from '../../src/export/encoders.ts';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, SITE_EXPORTS } from '../../src/export/index.ts';
+
+describe('export formats', () => {
+	test('every format has an encoder, and every encoder module loads and encodes journeys', async () => {
+		expect(Object.keys(ENCODERS).sort()).toEqual([...EXPORT_FORMAT_IDS].sort());
+		for (const id of EXPORT_FORMAT_IDS) expect(typeof (await ENCODERS[id]()).journey).toBe('function');
+	});
+
+	test('site downloads are told apart by extension, and none takes the flow source’s .mmd', () => {
+		const extensions = SITE_EXPORTS.map((id) => EXPORT_FORMATS[id].extension);
+		expect(new Set(extensions).size).toBe(extensions.length);
+		expect(extensions).not.toContain('mmd');
+	});
+
+	test('formats that can write the whole project have a project encoder', async () => {
+		for (const id of EXPORT_FORMAT_IDS.filter((each) => EXPORT_FORMATS[each].project)) expect(typeof (await ENCODERS[id]()).project).toBe('function');
+	});
+});
