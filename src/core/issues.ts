@@ -18,9 +18,40 @@ export interface Problem {
 
 type Issue = z.core.$ZodIssue;
 
-/** Messages for the issues of a failed `safeParse`; `schema` supplies known keys for did-you-mean. */
-export function describeIssues(issues: readonly Issue[], data: unknown, schema: z.ZodType): Problem[] {
-	return issues.flatMap((issue) => narrow(issue, [])).flatMap((issue) => describe(issue, data, schema));
+/**
+ * Messages for the issues of a failed `safeParse`; `schema` supplies known keys for did-you-mean.
+ * `reserved` lists the maps with a `__proto__` key (see `reservedKeys`).
+ */
+export function describeIssues(issues: readonly Issue[], data: unknown, schema: z.ZodType, reserved: Path[] = []): Problem[] {
+	const problems = issues.flatMap((issue) => narrow(issue, [])).flatMap((issue) => describe(issue, data, schema));
+	// Where the schema lists its keys, `__proto__` is already an unknown key; in free-form maps
+	// (`kpis`, `traits`) zod drops it, since assigning it would replace the object's prototype.
+	const said = new Set(problems.map((problem) => problem.path.join('\0')));
+	for (const map of reserved) {
+		const path = [...map, RESERVED_KEY];
+		if (said.has(path.join('\0'))) continue;
+		problems.push({
+			rule: 'invalid-value',
+			reason: `Unexpected key \`${RESERVED_KEY}\` in \`${nameOf(map)}\`${context(path, data)}, expected another name: JavaScript tools drop this one, so it would vanish from every page and export`,
+			path,
+			target: 'key',
+		});
+	}
+	return problems;
+}
+
+export const RESERVED_KEY = '__proto__';
+
+/** The paths of the maps in `data` that have a `__proto__` key of their own. */
+export function reservedKeys(data: unknown, path: PropertyKey[] = [], found: Path[] = []): Path[] {
+	if (data === null || typeof data !== 'object') return found;
+	if (Array.isArray(data)) {
+		data.forEach((item, index) => reservedKeys(item, [...path, index], found));
+		return found;
+	}
+	if (Object.hasOwn(data, RESERVED_KEY)) found.push(path);
+	for (const [key, value] of Object.entries(data)) reservedKeys(value, [...path, key], found);
+	return found;
 }
 
 /**
@@ -56,7 +87,8 @@ function describe(issue: Issue, data: unknown, schema: z.ZodType): Problem[] {
 			const advice = suggestion ? `did you mean \`${suggestion}\`?` : `expected one of ${listOf(known)}`;
 			return {
 				rule: 'unknown-key',
-				reason: `Unexpected key \`${key}\`${where}, ${advice}`,
+				// A `null` or `""` key becomes the empty string in the data: name it, `` reads as a typo.
+				reason: `Unexpected ${key === '' ? 'empty key (`null` or `""`)' : `key \`${key}\``}${where}, ${advice}`,
 				path: [...issue.path, key],
 				target: 'key',
 				expected: suggestion ? [suggestion] : known,

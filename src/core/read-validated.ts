@@ -2,7 +2,7 @@
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { type Frontmatter, readFrontmatter } from './frontmatter.ts';
-import { describeIssues } from './issues.ts';
+import { describeIssues, RESERVED_KEY, reservedKeys } from './issues.ts';
 import { report } from './rules.ts';
 import { placeOf } from './yaml-path.ts';
 
@@ -16,9 +16,11 @@ export function readValidated<S extends z.ZodType>(file: VFile, schema: S): { fr
 	if (!frontmatter) return undefined;
 	// Most files fit: check plainly first, and again with the issues' inputs only when something is wrong.
 	const checked = schema.safeParse(frontmatter.data);
-	if (checked.success) return { frontmatter, input: checked.data };
-	const result = schema.safeParse(frontmatter.data, { reportInput: true });
-	for (const problem of describeIssues(result.error!.issues, frontmatter.data, schema)) {
+	// `__proto__` keys are rare enough to look for in the text before walking the data.
+	const reserved = frontmatter.text.includes(RESERVED_KEY) ? reservedKeys(frontmatter.data) : [];
+	if (checked.success && reserved.length === 0) return { frontmatter, input: checked.data };
+	const issues = checked.success ? [] : schema.safeParse(frontmatter.data, { reportInput: true }).error!.issues;
+	for (const problem of describeIssues(issues, frontmatter.data, schema, reserved)) {
 		report(file, problem.rule, problem.reason, placeOf(frontmatter, problem.path, problem.target), { expected: problem.expected });
 	}
 	return { frontmatter };

@@ -2,7 +2,7 @@
  * Finds the YAML node behind a data path such as `['stages', 2, 'touchpoints', 0, 'emotion']`,
  * so a problem found in plain data can be reported at the exact key or value in the file.
  */
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node, Pair, YAMLMap } from 'yaml';
 import type { Frontmatter } from './frontmatter.ts';
 import type { Place } from './place.ts';
 
@@ -28,7 +28,7 @@ function walk(doc: Document.Parsed, path: Path): Found | undefined {
 		let next: Node | null | undefined;
 		let nextKey: Node | undefined;
 		if (isMap(node)) {
-			const pair: Pair<unknown, unknown> | undefined = node.items.find((item) => String(isScalar(item.key) ? item.key.value : item.key) === String(segment));
+			const pair: Pair<unknown, unknown> | undefined = node.items.find((item) => keyText(doc, item) === String(segment));
 			nextKey = pair?.key as Node | undefined;
 			// `key:` with no value has a null value node; point at the key then.
 			next = (pair?.value as Node | null | undefined) ?? nextKey;
@@ -41,6 +41,19 @@ function walk(doc: Document.Parsed, path: Path): Found | undefined {
 		key = nextKey;
 	}
 	return { node, key, complete: true };
+}
+
+/**
+ * The key of a map entry as it appears in the data: a plain scalar as its text; a null, list or
+ * map key as `yaml` turns it into an object key (`''`, `[ a, b ]`), computed by `yaml` itself on a
+ * one-entry map so the two can never disagree.
+ */
+function keyText(doc: Document.Parsed, pair: Pair<unknown, unknown>): string {
+	const key = pair.key;
+	if (isScalar(key) && key.value !== null && typeof key.value !== 'object') return String(key.value);
+	const single = new YAMLMap(doc.schema);
+	single.items.push(new Pair(key, null));
+	return Object.keys(single.toJS(doc) as object)[0] ?? '';
 }
 
 /** The place of the value (or key) at `path`, or of the nearest enclosing node that exists. */

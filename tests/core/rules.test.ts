@@ -453,6 +453,40 @@ describe('schema', () => {
 		expect(found[0].place).toMatchObject({ start: { line: 3, column: 1 }, end: { line: 3, column: 8 } });
 		expect(await reasons('rules/unknown-key', 'personas/typo.md')).toEqual(['Unexpected key `quot`, did you mean `quote`?']);
 	});
+
+	test('unknown-key: null, list and map keys are placed at their own line and column, and named', async () => {
+		const dir = copyOf('rules/unknown-key');
+		writeFileSync(join(dir, 'journeys/odd-keys.md'), ['---', 'title: Odd keys', 'persona: p', '? [a, b]', ': 1', 'null: 2', '? {x: 1}', ': 3', 'stages:', '  - name: S', '    touchpoints:', '      - name: T', '        emotion: 1', '        "": 4', '---', ''].join('\n'));
+		const found = (await problems('odd', dir))['journeys/odd-keys.md'];
+		expect(found).toEqual([
+			[4, 3, 'unknown-key', 'error'],
+			[6, 1, 'unknown-key', 'error'],
+			[7, 3, 'unknown-key', 'error'],
+			[14, 9, 'unknown-key', 'error'],
+		]);
+		const { files } = await loadProject(dir, { displayRoot: 'odd' });
+		expect(files.find((file) => file.path === 'odd/journeys/odd-keys.md')!.messages.map((message) => message.reason.replace(/, expected one of .*/, ''))).toEqual([
+			'Unexpected key `[ a, b ]`',
+			'Unexpected empty key (`null` or `""`)',
+			'Unexpected key `{ x: 1 }`',
+			'Unexpected empty key (`null` or `""`) in touchpoint `T` of stage `S`',
+		]);
+	});
+
+	test('a `__proto__` key is an error where it would vanish (KPIs, traits) and an unknown key elsewhere, never dropped silently', async () => {
+		const dir = copyOf('rules/unknown-key');
+		writeFileSync(join(dir, 'journeys/proto.md'), ['---', 'title: Proto', 'persona: p', '__proto__: x', 'stages:', '  - name: S', '    touchpoints:', '      - name: T', '        emotion: 1', '        kpis:', '          __proto__: 3', '          constructor: 4', '---', ''].join('\n'));
+		writeFileSync(join(dir, 'personas/proto.md'), ['---', 'name: Proto', 'traits:', '  __proto__: curious', '---', ''].join('\n'));
+		const { files } = await loadProject(dir, { displayRoot: 'proto' });
+		const said = (path: string) => files.find((file) => file.path === `proto/${path}`)!.messages.map((message) => [message.line, message.column, message.ruleId, message.reason]);
+		expect(said('journeys/proto.md')).toEqual([
+			[4, 1, 'unknown-key', expect.stringMatching(/^Unexpected key `__proto__`, expected one of /)],
+			[11, 11, 'invalid-value', 'Unexpected key `__proto__` in `kpis` in touchpoint `T` of stage `S`, expected another name: JavaScript tools drop this one, so it would vanish from every page and export'],
+		]);
+		expect(said('personas/proto.md')).toEqual([
+			[4, 3, 'invalid-value', 'Unexpected key `__proto__` in `traits`, expected another name: JavaScript tools drop this one, so it would vanish from every page and export'],
+		]);
+	});
 });
 
 describe('references', () => {
