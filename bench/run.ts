@@ -6,12 +6,14 @@
  *    and `cjm validate --cache` after changing one journey vs. a run from an empty cache (target: at most 0.25x).
  *  - site: `cjm build` of N synthetic journeys vs. a plain Starlight build of N Markdown pages of
  *    the same size; plus the JavaScript a page loads and the catalog pages' HTML (target: under 500 KB).
+ *  - scale: every command on the largest journeys the limits allow (bench/scale.ts; target: each within 10 s).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDocs, generateProject } from './generate.ts';
 import { pageJavaScript } from './js-budget.ts';
+import { prepareScaleProject, scaleCommands } from './scale.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const work = join(root, 'bench/.work');
@@ -105,4 +107,18 @@ if (which === 'all' || which === 'site') {
 	const catalogPages = { 'home (catalog)': html('index.html'), '/journeys/': html('journeys/index.html') };
 	console.log(`\nCatalog HTML at ${N} journeys (target: under ${kb(catalogBudget)} each)`);
 	for (const [name, bytes] of Object.entries(catalogPages)) console.log(`  ${name.padEnd(19)} ${kb(bytes).padStart(10)}   ${bytes < catalogBudget ? 'met' : 'not met'}`);
+}
+
+if (which === 'all' || which === 'scale') {
+	const project = join(work, 'scale');
+	prepareScaleProject(project);
+	const bound = 10_000;
+	console.log('\nEvery command on the largest journeys the limits allow (1000 touchpoints; 2 MB), one run each (target: within 10 s)');
+	for (const { name, args } of scaleCommands()) {
+		const start = performance.now();
+		const result = spawnSync(process.execPath, [join(root, 'bin/cjm.js'), ...args], { cwd: project, stdio: 'ignore' });
+		const ms = performance.now() - start;
+		const outcome = result.status === 0 ? '' : result.status === 2 ? ' (refused)' : ` (exit ${result.status})`;
+		console.log(`  ${`cjm ${name}`.padEnd(40)} ${(ms / 1000).toFixed(2).padStart(7)} s   ${ms <= bound ? 'met' : 'not met'}${outcome}`);
+	}
 }

@@ -10,7 +10,7 @@ export { slugOf, uniqueSlugs } from './names.ts';
 export { type RouteSlugs, routeSlugs } from './aggregate.ts';
 export { RULES, type RuleId } from './rules.ts';
 export { isRemoteUrl } from './lint-body.ts';
-export { JourneySchema, PersonaSchema, TOUCHPOINT_NAMES, TouchpointSchema } from './schema.ts';
+export { JourneySchema, MAX_TOUCHPOINTS, PersonaSchema, TOUCHPOINT_NAMES, TouchpointSchema } from './schema.ts';
 export { FIELD_VIEWS, type FieldViews, lanesOf } from './fields.ts';
 export { ALL_PERSONAS, type CurvePoint, curvePersonas, emotionCurve, onCurveOf, type PersonaCurve, personaCurves, type Insight, type InsightKind, journeyInsights, mainPath, summarizeInsights } from './insights.ts';
 export { percent, signed } from './insights.ts';

@@ -4,7 +4,7 @@
  * received string") is never shown; the "expected …" phrase comes from each schema's `error`.
  */
 import type { z } from 'zod';
-import type { RuleId } from './rules.ts';
+import { RULES, type RuleId } from './rules.ts';
 import { didYouMean, listOf } from './suggest.ts';
 import type { Path, Target } from './yaml-path.ts';
 
@@ -101,8 +101,8 @@ function describe(issue: Issue, data: unknown, schema: z.ZodType): Problem[] {
 		return [{ rule: 'missing-key', reason: `Missing required \`${name}\`${where}`, path: issue.path, target: 'value' }];
 	}
 	const rule: RuleId =
-		issue.code === 'custom' && issue.params?.rule === 'duplicate-id'
-			? 'duplicate-id'
+		issue.code === 'custom' && typeof issue.params?.rule === 'string' && Object.hasOwn(RULES, issue.params.rule)
+			? (issue.params.rule as RuleId)
 			: issue.code === 'too_big' || issue.code === 'too_small'
 			? 'out-of-range'
 			: issue.code === 'invalid_value' || issue.code === 'invalid_format'

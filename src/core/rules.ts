@@ -16,7 +16,7 @@ export const RULES = {
 	'frontmatter-not-a-map': { severity: 'error', summary: 'The frontmatter is a list or a single value instead of a map of fields.' },
 	'missing-key': { severity: 'error', summary: 'A required key is missing.' },
 	'wrong-type': { severity: 'error', summary: 'A value has the wrong type.' },
-	'out-of-range': { severity: 'error', summary: 'A number is outside its range, or a list is empty where one item is needed.' },
+	'out-of-range': { severity: 'error', summary: 'A number is outside its range, a list is empty where one item is needed, or a journey has more touchpoints than the limit.' },
 	'invalid-value': { severity: 'error', summary: 'A value is not one of the allowed values or formats.' },
 	'unknown-key': { severity: 'error', summary: 'A key is not part of the format (often a typo).' },
 	'unknown-persona': { severity: 'error', summary: 'A journey or touchpoint names a persona that does not exist.' },

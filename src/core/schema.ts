@@ -12,6 +12,9 @@
 import { z } from 'zod';
 import { type FieldViews, shows } from './fields.ts';
 
+/** The most touchpoints a journey may have (docs/file-format.md, "Limits"). */
+export const MAX_TOUCHPOINTS = 1000;
+
 const text = (description: string) => z.string({ error: 'a string' }).describe(description);
 
 const TEXT_LIST = 'a string or a list of strings';
@@ -278,6 +281,17 @@ export const JourneySchema = z
 				z
 					.array(StageSchema, { error: 'a list of stages' })
 					.min(1, { error: 'a list of at least one stage' })
+					.superRefine((stages, context) => {
+						// Real maps have tens of touchpoints; past this one the map, the flow and the exports stop being readable, and a change stops being reviewable.
+						let count = 0;
+						stages.forEach((stage, s) =>
+							stage.touchpoints.forEach((_, t) => {
+								if (++count === MAX_TOUCHPOINTS + 1) {
+									context.addIssue({ code: 'custom', path: [s, 'touchpoints', t], params: { rule: 'out-of-range' }, message: `at most ${MAX_TOUCHPOINTS} touchpoints in a journey (this is touchpoint ${count}): split it into journeys that each detail a part` });
+								}
+							})
+						);
+					})
 					.describe('Stages of the journey, in order.'),
 				{ table: { own: 'the column groups, one per stage' }, diff: { own: 'stages added, removed, renamed and moved' } }
 			),

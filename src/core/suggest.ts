@@ -32,13 +32,16 @@ export interface Suggester {
 /** Builds the lookups once for a list of candidates that many values are checked against. */
 export function suggester(candidates: readonly string[]): Suggester {
 	const lower = candidates.map((candidate) => candidate.toLowerCase());
-	const index = lower.length < SCAN_BELOW ? undefined : { prefixes: indexOf(lower, prefix), suffixes: indexOf(lower, suffix), seen: new Int32Array(lower.length), stamp: 0 };
+	// Built on the first look-up: most lists (every touchpoint id of a journey) are never asked.
+	let built: { prefixes: Map<string, number[]>; suffixes: Map<string, number[]>; seen: Int32Array; stamp: number } | undefined;
+	const indexed = () => (built ??= { prefixes: indexOf(lower, prefix), suffixes: indexOf(lower, suffix), seen: new Int32Array(lower.length), stamp: 0 });
 	/** Calls `visit` once for every candidate that may be within two edits of `wanted` (lower case). */
 	const near = (wanted: string, visit: (i: number) => void): void => {
-		if (!index) {
+		if (lower.length < SCAN_BELOW) {
 			for (let i = 0; i < lower.length; i++) visit(i);
 			return;
 		}
+		const index = indexed();
 		const buckets = (positions: Map<string, number[]>, affix: string) => [...deletions(affix)].map((variant) => positions.get(variant) ?? []);
 		const byPrefix = buckets(index.prefixes, prefix(wanted));
 		const bySuffix = buckets(index.suffixes, suffix(wanted));

@@ -377,6 +377,18 @@ describe('schema', () => {
 		expect(await reasons('rules/wrong-type', 'journeys/stages-map.md')).toEqual(['Unexpected `stages` map, expected a list of stages']);
 	});
 
+	test('out-of-range: a journey past the touchpoint limit, said once at the first touchpoint over it', async () => {
+		const dir = copyOf('rules/out-of-range');
+		const stage = (s: number) => [`  - name: Stage ${s}`, '    touchpoints:', ...Array.from({ length: 100 }, (_, t) => `      - {name: Step ${s}-${t}, emotion: 0}`)];
+		writeFileSync(join(dir, 'journeys/too-long.md'), ['---', 'title: Too long', 'persona: p', 'stages:', ...Array.from({ length: 11 }, (_, s) => stage(s + 1)).flat(), '---', ''].join('\n'));
+		const { files } = await loadProject(dir, { displayRoot: 'limit' });
+		const found = files.find((file) => file.path === 'limit/journeys/too-long.md')!.messages;
+		// Stage 11 starts on line 5 + 10 × 102; its first touchpoint is the 1001st.
+		expect(found.map((message) => [message.line, message.column, message.ruleId, message.reason])).toEqual([
+			[5 + 10 * 102 + 2, 9, 'out-of-range', 'Unexpected `touchpoints[0]` map in stage `Stage 11`, expected at most 1000 touchpoints in a journey (this is touchpoint 1001): split it into journeys that each detail a part'],
+		]);
+	});
+
 	test('out-of-range: scores, shares, ratings and an empty list of stages', async () => {
 		expect(await problems('rules/out-of-range')).toEqual({
 			'journeys/no-stages.md': [[4, 9, 'out-of-range', 'error']],
