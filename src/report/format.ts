@@ -84,7 +84,7 @@ function toJson(file: VFile) {
 /** A GitHub Actions workflow command, so the problem shows inline on the pull request’s diff. */
 function github(file: VFile, m: VFileMessage): string {
 	const properties: Array<[string, string | number | undefined]> = [
-		['file', file.path],
+		['file', printableText(file.path)],
 		['line', m.line ?? 1],
 		['col', m.column ?? 1],
 		['endLine', m.place && 'end' in m.place ? m.place.end.line : undefined],
@@ -95,7 +95,8 @@ function github(file: VFile, m: VFileMessage): string {
 		.filter(([, value]) => value !== undefined)
 		.map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
 		.join(',');
-	return `::${severity(m)} ${list}::${escapeData(m.reason)}`;
+	// Line breaks are escaped by the command syntax itself; other controls (ESC, the C1 CSI) would still reach the log viewer.
+	return `::${severity(m)} ${list}::${printableText(escapeData(m.reason))}`;
 }
 
 // https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts

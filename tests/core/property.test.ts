@@ -1,8 +1,10 @@
 /**
  * Hostile input, generated: the real sample files, mutated at random (lines deleted and
  * duplicated, YAML-significant characters, NUL and invalid UTF-8 inserted, truncation, line
- * endings swapped). Parsing must never throw, must finish, and must only point at places that
- * exist in the file.
+ * endings swapped, values replaced by hostile ones: long ids, control characters and forged
+ * workflow commands, path strings, huge lists). Parsing must never throw, must finish, and must
+ * only point at places that exist in the file; the messages, in every terminal format, must
+ * never carry a control character or start a GitHub workflow command.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,11 +13,12 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { describe, expect, test } from 'vitest';
 import { parseJourney, parsePersona } from '../../src/core/index.ts';
+import { format, FORMATS } from '../../src/report/index.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 /** Bounded so the suite stays fast; raise it for a longer hunt: `CJM_PROPERTY_RUNS=5000 npm test`. */
 const RUNS = Number(process.env.CJM_PROPERTY_RUNS) || 200;
-const TIMEOUT = Math.max(30_000, RUNS * 20);
+const TIMEOUT = Math.max(60_000, RUNS * 100);
 
 function markdownFiles(dir: string): string[] {
 	return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
@@ -77,6 +80,20 @@ const TOKENS = [
 /** Raw bytes that are not valid UTF-8 on their own, and multi-byte characters to split. */
 const BYTES = ['\xff', '\xfe', '\xc3', '\xe2\x82', '\x80', '\xed\xa0\x80', '\xef\xbb\xbf', asBytes('é'), asBytes('😀'), asBytes('\u2028')];
 
+/** Values written by careless or hostile hands: each becomes the value of some `key:` line. */
+const HOSTILE: fc.Arbitrary<string> = fc.oneof(
+	// Long unbroken ids and names.
+	fc.string({ unit: fc.constantFrom('a', 'b', '-', '_', 'é'), minLength: 1000, maxLength: 6000 }),
+	// Control characters, terminal escapes and forged workflow commands (as YAML double-quoted strings).
+	fc
+		.constantFrom('\u001b[31mred\u001b[0m', 'x\n::error file=a.md,line=1::forged', '\r::warning::x', '\u0007\u0008\u007f', '\u202eevil', '%0A::error::x', '\u009b31m')
+		.map((value) => JSON.stringify(value)),
+	// Paths that lead elsewhere.
+	fc.constantFrom('../secret.env', '/etc/passwd', '..\\..\\x', 'C:\\Windows', 'journeys/../../x', '%2e%2e/x', 'file:///etc/passwd', 'https://example.com/x.png', './', '.', '__proto__'),
+	// Huge lists.
+	fc.integer({ min: 100, max: 5000 }).map((n) => `[${Array.from({ length: n }, (_, i) => `x${i % 7}`).join(', ')}]`)
+).map(asBytes);
+
 /** An edit as plain data, so a failing case prints readably. Positions wrap around the file's length. */
 type Edit =
 	| { op: 'delete'; at: number; length: number }
@@ -86,7 +103,8 @@ type Edit =
 	| { op: 'overwrite'; at: number; byte: number }
 	| { op: 'truncate'; at: number }
 	| { op: 'line-endings'; to: 'crlf' | 'cr' | 'lf' }
-	| { op: 'indent'; at: number; prefix: string };
+	| { op: 'indent'; at: number; prefix: string }
+	| { op: 'hostile-value'; at: number; value: string };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
 	fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }) }),
@@ -100,7 +118,8 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 	fc.record({ op: fc.constant('overwrite' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
 	fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
 	fc.record({ op: fc.constant('line-endings' as const), to: fc.constantFrom('crlf' as const, 'cr' as const, 'lf' as const) }),
-	fc.record({ op: fc.constant('indent' as const), at: fc.nat(), prefix: fc.constantFrom(' ', '  ', '\t', '') })
+	fc.record({ op: fc.constant('indent' as const), at: fc.nat(), prefix: fc.constantFrom(' ', '  ', '\t', '') }),
+	fc.record({ op: fc.constant('hostile-value' as const), at: fc.nat(), value: HOSTILE })
 );
 
 function apply(bytes: string, edit: Edit): string {
@@ -130,6 +149,18 @@ function apply(bytes: string, edit: Edit): string {
 			// An empty prefix dedents by up to two spaces.
 			lines[line] = edit.prefix === '' ? lines[line].replace(/^ {1,2}/, '') : edit.prefix + lines[line];
 			return lines.join('\n');
+		case 'hostile-value': {
+			// The first `key: value` line from `line` on (wrapping around); no such line, no change.
+			for (let i = 0; i < lines.length; i++) {
+				const at = (line + i) % lines.length;
+				const key = /^(\s*(?:- )?[\w-]+:)[ \t]/.exec(lines[at]);
+				if (key) {
+					lines[at] = `${key[1]} ${edit.value}`;
+					return lines.join('\n');
+				}
+			}
+			return bytes;
+		}
 	}
 }
 
@@ -201,6 +232,26 @@ describe('mutated samples', () => {
 				expect(file.messages.flatMap((message) => checkMessage(text, message))).toEqual([]);
 			}),
 			{ numRuns: RUNS }
+		);
+	}, TIMEOUT);
+
+	test('messages in every terminal format never carry a control character nor start a workflow command', () => {
+		const hostile = fc.record({ sample: fc.constantFrom(...samples.map((_, index) => index)), edits: fc.array(fc.record({ op: fc.constant('hostile-value' as const), at: fc.nat(), value: HOSTILE }), { minLength: 1, maxLength: 4 }) });
+		fc.assert(
+			fc.property(hostile, ({ sample, edits }) => {
+				const { file } = parse(samples[sample], new Uint8Array(mutate(samples[sample], edits)));
+				for (const kind of FORMATS.filter((each) => each !== 'json')) {
+					const output = format([file], kind);
+					// Tabs and line breaks lay the output out; nothing else below U+0020 (or DEL, or the C1 controls) may get through.
+					expect(output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+					const lines = output.split('\n');
+					const commands = lines.filter((each) => each.startsWith('::'));
+					// Only the github format writes workflow commands, and then exactly one per message.
+					expect(commands.length, output).toBe(kind === 'github' ? file.messages.length : 0);
+				}
+				expect(() => JSON.parse(format([file], 'json'))).not.toThrow();
+			}),
+			{ numRuns: Math.ceil(RUNS / 2) }
 		);
 	}, TIMEOUT);
 
