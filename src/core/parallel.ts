@@ -50,7 +50,7 @@ interface WireReference {
 interface WireReferences {
 	personas: WireReference[];
 	baseline?: WireReference;
-	images: WireReference[];
+	images?: WireReference[];
 }
 interface WireMessage {
 	reason: string;
@@ -84,7 +84,7 @@ function toWireResult(file: VFile, parsed: ParseResult): WireResult {
 
 function toWireReferences({ personas, baseline, images }: JourneyReferences): WireReferences {
 	const wire = (reference: { id: string }): WireReference => ({ id: reference.id, path: pathOf(reference) });
-	return { personas: personas.map(wire), images: images.map(wire), ...(baseline ? { baseline: wire(baseline) } : {}) };
+	return { personas: personas.map(wire), ...(images ? { images: images.map(wire) } : {}), ...(baseline ? { baseline: wire(baseline) } : {}) };
 }
 
 /** References placed in `file` on this thread, reading its frontmatter again if one is ever placed. */
@@ -95,7 +95,7 @@ function fromWireReferences(file: VFile, { personas, baseline, images }: WireRef
 		return frontmatter ? placeOf(frontmatter, path) : FILE_START;
 	};
 	const placed = (reference: WireReference) => withPlace({ id: reference.id }, reference.path, at);
-	return { personas: personas.map(placed), images: images.map(placed), ...(baseline ? { baseline: placed(baseline) } : {}) };
+	return { personas: personas.map(placed), ...(images ? { images: images.map(placed) } : {}), ...(baseline ? { baseline: placed(baseline) } : {}) };
 }
 
 export interface ParseOptions {

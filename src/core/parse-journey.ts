@@ -26,8 +26,8 @@ import { type Path, placeOf, withPlace } from './yaml-path.ts';
 export interface JourneyReferences {
 	personas: Array<{ id: string; place: Place }>;
 	baseline?: { id: string; place: Place };
-	/** Every touchpoint image's `src` as written, in the order of the touchpoints and their images (see `imagesOf`). */
-	images: Array<{ id: string; place: Place }>;
+	/** Every touchpoint image's `src` as written, in the order of `imagesOf`; only with a model (the images are read from it). */
+	images?: Array<{ id: string; place: Place }>;
 }
 
 export interface ParsedJourney {
@@ -75,7 +75,7 @@ function referencesOf(data: Record<string, unknown>, at: (path: Path) => Place):
 			: Array.isArray(persona)
 				? persona.flatMap((id, index) => (typeof id === 'string' ? [withPlace({ id }, ['persona', index], at)] : []))
 				: [];
-	return { personas, images: [], ...(typeof baseline === 'string' ? { baseline: withPlace({ id: baseline }, ['baseline'], at) } : {}) };
+	return { personas, ...(typeof baseline === 'string' ? { baseline: withPlace({ id: baseline }, ['baseline'], at) } : {}) };
 }
 
 /** A journey's images with the touchpoint each belongs to, in the order of `JourneyReferences.images`. */
@@ -88,8 +88,8 @@ export function imagesOf(journey: Journey): Array<{ touchpoint: Touchpoint; imag
  * `loadProject`, which knows the disk); the model's `src` becomes project-relative. An image
  * without `alt` gets a warning here: a bare path is accepted, but says nothing to a screen reader.
  */
-function imageReferences(file: VFile, journey: Journey, data: Record<string, unknown>, at: At): JourneyReferences['images'] {
-	const references: JourneyReferences['images'] = [];
+function imageReferences(file: VFile, journey: Journey, data: Record<string, unknown>, at: At): NonNullable<JourneyReferences['images']> {
+	const references: NonNullable<JourneyReferences['images']> = [];
 	journey.stages.forEach((stage, s) =>
 		stage.touchpoints.forEach((touchpoint, t) => {
 			const path = ['stages', s, 'touchpoints', t, 'image'];

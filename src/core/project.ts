@@ -284,7 +284,7 @@ function checkImages(contentFiles: ContentFiles, journeys: Parsed<ParsedJourney>
 		const { journey, references, file } = parsed;
 		const failed = new Set<Image>();
 		imagesOf(journey).forEach(({ image }, i) => {
-			const reference = references.images[i];
+			const reference = references.images![i];
 			const resolved = resolveContentPath(contentFiles, { from: journey.path, written: reference.id, key: 'image', missing: 'missing-image' });
 			if (resolved.ok) image.src = resolved.path;
 			else {
