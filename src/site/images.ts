@@ -37,6 +37,7 @@ export async function journeyImages(journey: Journey): Promise<Record<string, Ma
 
 async function publish(source: ImageMetadata): Promise<MapImage> {
 	const width = Math.min(SHOWN_WIDTH, source.width);
-	const image = await getImage({ src: source, width, densities: [1, 2], format: source.format === 'svg' ? 'svg' : 'webp' });
+	// An SVG is sharp at any size: one file. A raster image gets WebP at 1x and 2x.
+	const image = source.format === 'svg' ? await getImage({ src: source, width, format: 'svg' }) : await getImage({ src: source, width, densities: [1, 2], format: 'webp' });
 	return { src: image.src, width, height: Math.round((source.height / source.width) * width), srcset: image.srcSet.attribute || undefined };
 }
