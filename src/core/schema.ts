@@ -158,7 +158,7 @@ export const TouchpointSchema = z.strictObject(
 			diff: { own: 'what matches a touchpoint across versions: a new id is a removal plus an addition' },
 		}),
 		image: shows(images('Storyboard image(s) of this touchpoint: a path relative to the journey file, or {src, alt}, or a list of them.'), {
-			table: { lane: 'Image', optional: true },
+			table: { hidden: 'the table is text, also Markdown for pull requests: the journey map shows the pictures, in a row under the touchpoint names' },
 			diff: 'compare',
 		}),
 		channel: shows(textList('Channel(s) the interaction happens through: web, phone, in person…'), { table: { lane: 'Channel' }, diff: 'compare' }),

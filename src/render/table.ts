@@ -33,8 +33,6 @@ const CELLS: { [K in keyof Touchpoint]?: (touchpoint: Touchpoint) => Child | und
 			h('span', { className: ['cjm-score', `cjm-emotion--${emotionClass(emotion)}`], title: EMOTION_WORDS[emotion.actual] }, signed(emotion.actual)),
 			emotion.desired === undefined ? '' : h('span', { className: 'cjm-meta' }, ` (wants ${signed(emotion.desired)})`),
 		],
-	// The table is text (also Markdown for pull requests): it names each image by its alt text; the site's map shows the pictures.
-	image: (t) => (t.image?.length ? t.image.map((image) => `🖼 ${image.alt || image.src.split('/').pop()}`).join(', ') : undefined),
 	pains: (t) => items(t.pains, 'pains'),
 	opportunities: (t) => items(t.opportunities, 'opportunities'),
 	conversion: (t) => (t.conversion === undefined ? undefined : h('strong', percent(t.conversion))),
