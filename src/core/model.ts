@@ -5,7 +5,7 @@
 import type { Renamed } from './fields.ts';
 import type { Edge, Item, JOURNEY_NAMES, JourneyFields, PersonaFields, StageFields, TOUCHPOINT_NAMES, TouchpointFields } from './schema.ts';
 
-export type { Criticality, Edge, Emotion, Item, Level, Moment, Source } from './schema.ts';
+export type { Criticality, Edge, Emotion, Image, Item, Level, Moment, Source } from './schema.ts';
 
 /** A part of the Markdown body: the text under one heading, up to the next heading of the same or higher rank. */
 export interface Section {

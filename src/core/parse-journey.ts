@@ -2,12 +2,14 @@
  * Parses one journey file into the model, reporting every problem it can find on its own
  * (cross-file references such as personas and baselines are checked by `checkProject`).
  */
+import { posix } from 'node:path';
 import { slug } from 'github-slugger';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { lintBody } from './lint-body.ts';
 import { lintJourney } from './lint-journey.ts';
-import type { Edge, Journey, Stage, Touchpoint } from './model.ts';
+import type { Edge, Image, Journey, Stage, Touchpoint } from './model.ts';
+import { visible } from './names.ts';
 import type { Place } from './place.ts';
 import { readValidated } from './read-validated.ts';
 import { report } from './rules.ts';
@@ -24,6 +26,8 @@ import { type Path, placeOf, withPlace } from './yaml-path.ts';
 export interface JourneyReferences {
 	personas: Array<{ id: string; place: Place }>;
 	baseline?: { id: string; place: Place };
+	/** Every touchpoint image's `src` as written, in the order of `imagesOf`; only with a model (the images are read from it). */
+	images?: Array<{ id: string; place: Place }>;
 }
 
 export interface ParsedJourney {
@@ -54,6 +58,7 @@ export function parseJourney(file: VFile, id: string, path = file.path): ParsedJ
 		narrative: [],
 		body: frontmatter.text.slice(frontmatter.bodyOffset).trim(),
 	};
+	references.images = imageReferences(file, journey, frontmatter.data, at);
 	checkTouchpointPersonas(file, journey, at);
 	journey.narrative = attachSections(file, frontmatter, stages);
 	lintJourney(file, journey, at);
@@ -72,6 +77,44 @@ function referencesOf(data: Record<string, unknown>, at: (path: Path) => Place):
 				: [];
 	return { personas, ...(typeof baseline === 'string' ? { baseline: withPlace({ id: baseline }, ['baseline'], at) } : {}) };
 }
+
+/** A journey's images with the touchpoint each belongs to, in the order of `JourneyReferences.images`. */
+export function imagesOf(journey: Journey): Array<{ touchpoint: Touchpoint; image: Image }> {
+	return journey.stages.flatMap((stage) => stage.touchpoints.flatMap((touchpoint) => (touchpoint.image ?? []).map((image) => ({ touchpoint, image }))));
+}
+
+/**
+ * The `src` of every image as written, placed where it is written (its existence is checked by
+ * `loadProject`, which knows the disk); the model's `src` becomes project-relative. An image
+ * without `alt` gets a warning here: a bare path is accepted, but says nothing to a screen reader.
+ */
+function imageReferences(file: VFile, journey: Journey, data: Record<string, unknown>, at: At): NonNullable<JourneyReferences['images']> {
+	const references: NonNullable<JourneyReferences['images']> = [];
+	journey.stages.forEach((stage, s) =>
+		stage.touchpoints.forEach((touchpoint, t) => {
+			const path = ['stages', s, 'touchpoints', t, 'image'];
+			const raw = (valueAt(data, path) as unknown) ?? [];
+			const written = Array.isArray(raw) ? raw : [raw];
+			touchpoint.image?.forEach((image, i) => {
+				const srcPath = [...path, ...(Array.isArray(raw) ? [i] : []), ...(typeof written[i] === 'string' ? [] : ['src'])];
+				references.push(withPlace({ id: image.src }, srcPath, at));
+				if (image.alt === undefined) {
+					report(
+						file,
+						'missing-alt',
+						`Missing \`alt\` text for image \`${visible(image.src)}\` of touchpoint \`${touchpoint.name}\`, write it as \`{src: ${visible(image.src)}, alt: …}\` and say what the image shows`,
+						at(srcPath)
+					);
+				}
+				image.src = posix.join(posix.dirname(journey.path), image.src);
+			});
+		})
+	);
+	return references;
+}
+
+const valueAt = (data: unknown, path: Path): unknown =>
+	path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
 
 type At = (path: Path, target?: 'key' | 'value') => ReturnType<typeof placeOf>;
 

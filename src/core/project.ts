@@ -10,10 +10,10 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { CONTENT_DIRS_AND, type ContentFiles, diskFiles, JOURNEYS_DIR, PERSONAS_DIR, resolveContentPath } from './content-path.ts';
 import { MAX_FILE_BYTES } from './frontmatter.ts';
-import type { Journey, Persona, Project } from './model.ts';
+import type { Image, Journey, Persona, Project } from './model.ts';
 import { type ParseResult, type ParseTask, parseAll, parseTask } from './parallel.ts';
 import type { ParseCache } from './parse-cache.ts';
-import type { ParsedJourney } from './parse-journey.ts';
+import { imagesOf, type ParsedJourney } from './parse-journey.ts';
 import type { ParsedPersona } from './parse-persona.ts';
 import { ALLOWED_NAME_CHARACTERS, idOf, nameProblem, visible } from './names.ts';
 import { FILE_START } from './place.ts';
@@ -125,6 +125,7 @@ function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], contentF
 	checkFileNames(personaEntries);
 	checkReferences(journeys, journeyEntries, personaEntries);
 	checkPersonas(contentFiles, personas, journeys);
+	checkImages(contentFiles, journeys);
 	const files = [...personaEntries, ...journeyEntries].map((entry) => entry.file).sort((a, b) => a.path.localeCompare(b.path));
 	for (const file of files) file.messages.sort(byPlace);
 	return {
@@ -273,6 +274,26 @@ function checkPersonas(contentFiles: ContentFiles, personas: Parsed<ParsedPerson
 		if (used && !used.has(persona.id)) {
 			report(file, 'unused-persona', `Unexpected persona \`${persona.id}\` that no journey uses, reference it from a journey’s \`persona\` or remove it`, places.name);
 		}
+	}
+}
+
+/** Touchpoint images, through the same resolver as avatars; the model keeps only those that passed. */
+function checkImages(contentFiles: ContentFiles, journeys: Parsed<ParsedJourney>[]): void {
+	for (const parsed of journeys) {
+		if (!parsed?.journey) continue;
+		const { journey, references, file } = parsed;
+		const failed = new Set<Image>();
+		imagesOf(journey).forEach(({ image }, i) => {
+			const reference = references.images![i];
+			const resolved = resolveContentPath(contentFiles, { from: journey.path, written: reference.id, key: 'image', missing: 'missing-image' });
+			if (resolved.ok) image.src = resolved.path;
+			else {
+				failed.add(image);
+				report(file, resolved.rule, resolved.reason, reference.place);
+			}
+		});
+		if (failed.size === 0) continue;
+		for (const stage of journey.stages) for (const touchpoint of stage.touchpoints) touchpoint.image = touchpoint.image?.filter((image) => !failed.has(image));
 	}
 }
 

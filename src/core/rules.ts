@@ -24,6 +24,7 @@ export const RULES = {
 	'unknown-next': { severity: 'error', summary: '`next` names a touchpoint that does not exist in the journey.' },
 	'duplicate-id': { severity: 'error', summary: 'Two stages, or two touchpoints, have the same id, or a journey names a persona twice.' },
 	'missing-avatar': { severity: 'error', summary: 'A persona’s `avatar` file does not exist.' },
+	'missing-image': { severity: 'error', summary: 'A touchpoint’s `image` file does not exist.' },
 	'invalid-path': {
 		severity: 'error',
 		summary: 'A path in content is a URL or absolute, leads outside `journeys/`, `personas/` and `assets/` (also through a link), names a folder or something else than a file, or has characters a URL cannot carry.',
@@ -39,6 +40,7 @@ export const RULES = {
 	'heading-typo': { severity: 'warning', summary: 'A body heading almost matches a stage or touchpoint name.' },
 	'remote-image': { severity: 'warning', summary: 'The body shows an image from the network, which the site never loads (it shows a link).' },
 	'misplaced-heading': { severity: 'warning', summary: 'A `###` heading names a touchpoint, but not under its stage’s `##` heading.' },
+	'missing-alt': { severity: 'warning', summary: 'A touchpoint’s `image` has no `alt` text, so people who cannot see it miss what it shows.' },
 	'unused-persona': { severity: 'warning', summary: 'No journey uses this persona.' },
 	'unfollowed-link': { severity: 'warning', summary: 'A symbolic link under `journeys/` or `personas/` leads to a folder, or outside the content folders, and is not read.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;

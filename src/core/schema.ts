@@ -114,6 +114,28 @@ const EdgeSchema = z
 	.union([z.string({ error: EDGE }), EdgeMap], { error: EDGE })
 	.transform((value): Edge => (typeof value === 'string' ? { to: value } : value));
 
+const ImageMap = z.strictObject(
+	{
+		src: text('Path of the image file, relative to the journey file, under journeys/, personas/ or assets/.'),
+		alt: text('What the image shows, for people who cannot see it; `""` for a purely decorative image.').optional(),
+	},
+	{ error: 'a map with `src` and `alt`' }
+);
+/** A storyboard image: `src` is relative to the journey file as written, project-relative in the model. */
+export type Image = z.output<typeof ImageMap>;
+
+const IMAGE = 'an image path, or a map with `src` and `alt`';
+const ImageSchema = z.union([z.string({ error: IMAGE }), ImageMap], { error: IMAGE });
+
+/** One image or a list, normalised to a list of maps; a bare path (no alt text) is accepted, with a warning. */
+const images = (description: string) =>
+	z
+		.union([ImageSchema, z.array(ImageSchema, { error: 'a list' })], { error: 'an image path, a map with `src` and `alt`, or a list of them' })
+		.transform((value): Image[] => (Array.isArray(value) ? value : [value]).map((image) => (typeof image === 'string' ? { src: image } : image)))
+		// Optional rather than defaulting to `[]`: most touchpoints have no image, and models built in code need not say so.
+		.optional()
+		.describe(description);
+
 const LEVELS = ['low', 'medium', 'high'] as const;
 /** A rough rating: criticality, confidence. */
 export type Level = (typeof LEVELS)[number];
@@ -137,6 +159,10 @@ export const TouchpointSchema = z.strictObject(
 		id: shows(Id.optional(), {
 			table: { own: 'the column’s anchor, `#touchpoint-<id>`' },
 			diff: { own: 'what matches a touchpoint across versions: a new id is a removal plus an addition' },
+		}),
+		image: shows(images('Storyboard image(s) of this touchpoint: a path relative to the journey file, or {src, alt}, or a list of them.'), {
+			table: { hidden: 'the table is text, also Markdown for pull requests: the journey map shows the pictures, in a row under the touchpoint names' },
+			diff: 'compare',
 		}),
 		channel: shows(textList('Channel(s) the interaction happens through: web, phone, in person…'), { table: { lane: 'Channel' }, diff: 'compare' }),
 		time: shows(text('Time of day, for day-in-the-life maps.').optional(), { table: { lane: 'Time', optional: true }, diff: 'compare' }),

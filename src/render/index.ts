@@ -8,5 +8,5 @@ export { journeyTable, journeyTableMarkdown, journeyTableTree } from './table.ts
 export { FLOW_LIMITS, flowSize, mermaidFlow, mermaidJourney } from './mermaid.ts';
 export { emotionSparkline } from './sparkline.ts';
 export { type Heading, markdownHtml, renderMarkdown } from './markdown.ts';
-export { journeyMap, journeyMapTree, type JourneyMapOptions } from './journey-map.ts';
+export { journeyMap, journeyMapTree, type JourneyMapOptions, type MapImage } from './journey-map.ts';
 export { type CurveKind, type LaneId, MAP_LANES, MAP_SIZE, type MapColumn, type MapCurve, type MapLayout, mapLayout, type MapPoint, type MapStage } from './map-layout.ts';

@@ -24,6 +24,20 @@ export interface JourneyMapOptions {
 	heading?: string;
 	/** Precomputed geometry (the page may need it elsewhere). */
 	layout?: MapLayout;
+	/**
+	 * Published touchpoint images by project-relative path (the model's `image[].src`), from the
+	 * site's image pipeline. An image without one is named by its alt text instead of shown.
+	 */
+	images?: Readonly<Record<string, MapImage>>;
+}
+
+/** A touchpoint image as the site publishes it: a URL under the site, with its size in CSS pixels. */
+export interface MapImage {
+	src: string;
+	width: number;
+	height: number;
+	/** Sources for other pixel densities, as an `img` `srcset`. */
+	srcset?: string;
 }
 
 /** Marker shapes per persona: with colour and the legend, never colour alone. */
@@ -69,11 +83,11 @@ export function journeyMapTree(journey: Journey, options: JourneyMapOptions = {}
 					h('colgroup', [h('col', { style: `width: ${MAP_SIZE.label}px` })]),
 					...layout.stages.map((stage) => h('colgroup', { span: stage.span }, Array.from({ length: stage.span }, () => h('col', { style: `width: ${MAP_SIZE.column}px` })))),
 					h('thead', [stageBand(layout), touchpointRow(layout, names, multi)]),
-					h('tbody', layout.lanes.map((lane) => (lane === 'emotion' ? emotionLane(journey, layout, options.insights ?? []) : laneRow(lane, layout)))),
+					h('tbody', layout.lanes.map((lane) => (lane === 'emotion' ? emotionLane(journey, layout, options.insights ?? []) : laneRow(lane, layout, options.images ?? {})))),
 				]),
 			]),
 			removedList(layout, options.baseline),
-			timeline(layout, names, multi),
+			timeline(layout, names, multi, options.images ?? {}),
 		]
 	);
 }
@@ -92,7 +106,7 @@ function legend(layout: MapLayout, names: (id: string) => string, baseline?: Jou
 
 /** The reading controls, hidden until the page's script takes them over (without it they could do nothing). */
 function toolbar(layout: MapLayout, names: (id: string) => string): Element {
-	const lanes = MAP_LANES.filter((lane) => layout.lanes.includes(lane.id));
+	const lanes = MAP_LANES.filter((lane) => layout.lanes.includes(lane.id) && !('fixed' in lane));
 	const checkbox = (group: string, value: string, label: string) =>
 		h('label', [h('input', { type: 'checkbox', name: group, value, checked: true }), ` ${label}`]);
 	return h('div', { className: 'cjm-map-toolbar', dataMapToolbar: '', hidden: true }, [
@@ -193,8 +207,25 @@ const items = (list: Touchpoint['pains'], kind: string): Part =>
 const score = (t: Touchpoint): Part =>
 	t.emotion ? h('span', { className: ['cjm-score', `cjm-emotion--${emotionClass(t.emotion)}`], title: EMOTION_WORDS[t.emotion.actual] }, signed(t.emotion.actual)) : '';
 
+type Images = Readonly<Record<string, MapImage>>;
+
+/** A touchpoint's storyboard images: published ones as lazy `img`s, any other named by its alt text. */
+const pictures = (t: Touchpoint, images: Images): Part =>
+	(t.image ?? []).length === 0
+		? ''
+		: h(
+				'span',
+				{ className: 'cjm-map-images' },
+				t.image!.map((image) => {
+					const published = images[image.src];
+					if (!published) return h('span', { className: 'cjm-meta' }, `Image: ${image.alt || image.src.split('/').pop()}`);
+					return h('img', { src: published.src, srcSet: published.srcset, alt: image.alt ?? '', width: published.width, height: published.height, loading: 'lazy', decoding: 'async' });
+				})
+			);
+
 /** What each lane shows for a touchpoint (the emotion lane is the curve, drawn across the row). */
-const CELLS: Record<Exclude<LaneId, 'emotion'>, (t: Touchpoint) => Part | Part[]> = {
+const CELLS: Record<Exclude<LaneId, 'emotion'>, (t: Touchpoint, images: Images) => Part | Part[]> = {
+	image: pictures,
 	channel: (t) => t.channels.join(', '),
 	doing: (t) => t.action ?? '',
 	thinking: (t) => (t.thinking ? h('q', t.thinking) : ''),
@@ -213,11 +244,11 @@ const CELLS: Record<Exclude<LaneId, 'emotion'>, (t: Touchpoint) => Part | Part[]
 	support: (t) => t.support ?? '',
 };
 
-function laneRow(lane: Exclude<LaneId, 'emotion'>, layout: MapLayout): Element {
+function laneRow(lane: Exclude<LaneId, 'emotion'>, layout: MapLayout, images: Images): Element {
 	const label = MAP_LANES.find((l) => l.id === lane)!.label;
 	return h('tr', { dataLane: lane }, [
 		h('th', { scope: 'row', className: 'cjm-lane' }, label),
-		...layout.columns.map((column) => h('td', { dataCol: column.index, className: column.touchpoint ? undefined : 'cjm-blank' }, column.touchpoint ? CELLS[lane](column.touchpoint) : '')),
+		...layout.columns.map((column) => h('td', { dataCol: column.index, className: column.touchpoint ? undefined : 'cjm-blank' }, column.touchpoint ? CELLS[lane](column.touchpoint, images) : '')),
 	]);
 }
 
@@ -303,7 +334,7 @@ function removedList(layout: MapLayout, baseline?: Journey): Part {
 }
 
 /** Below 700 px: stage headings and a card per touchpoint, with its emotion and a short strip of its curve. */
-function timeline(layout: MapLayout, names: (id: string) => string, multi: boolean): Element {
+function timeline(layout: MapLayout, names: (id: string) => string, multi: boolean, images: Images): Element {
 	const { column: step, curve: height } = MAP_SIZE;
 	const actual = layout.curves.filter((c) => c.kind === 'actual');
 	const strip = (column: MapColumn) => {
@@ -331,6 +362,7 @@ function timeline(layout: MapLayout, names: (id: string) => string, multi: boole
 						if (!t) return h('li', { className: 'cjm-card cjm-empty' }, 'No touchpoints yet');
 						return h('li', { className: ['cjm-card', `cjm-emotion--${emotionClass(t.emotion)}`], dataCard: t.id }, [
 							h('h4', [h('a', { href: `#${anchor.touchpoint(t.id)}` }, t.name)]),
+							pictures(t, images),
 							h('p', { className: 'cjm-card-emotion' }, [
 								score(t),
 								t.feeling ? ` ${t.feeling}` : '',

@@ -4,6 +4,7 @@
  * give `getCollection` its types and check each entry's shape once, when the loader stores it,
  * so nothing is cast on the way in or out.
  */
+import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
 import type { Journey, Persona } from '../core/index.ts';
 
@@ -22,3 +23,6 @@ const isPersonaEntry = (data: unknown): data is PersonaEntry => isObject(data) &
 
 export const journeyEntrySchema = z.custom<JourneyEntry>(isJourneyEntry, 'not a journey from the cjm loader');
 export const personaEntrySchema = z.custom<PersonaEntry>(isPersonaEntry, 'not a persona from the cjm loader');
+
+/** A touchpoint image the core checked: `image()` hands it to Astro's image pipeline (dimensions, resizing, formats). */
+export const imageEntrySchema = ({ image }: SchemaContext) => z.object({ src: image() });

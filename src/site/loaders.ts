@@ -6,9 +6,12 @@
  * data, so `astro dev` and a rebuild that keeps the caches redo only what changed; the
  * project-wide checks always run.
  */
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { touchpointsOf } from '../core/index.ts';
 import { format } from '../report/index.ts';
-import { siteProject } from './project.ts';
+import { contentRoot, siteProject } from './project.ts';
 
 /** Thrown when the content has errors; the messages were already logged with their places. */
 export class ContentError extends Error {
@@ -70,4 +73,23 @@ export const personaLoader = (): Loader =>
 			context,
 			project.personas.map((persona) => ({ id: persona.id, data: { ...persona } }))
 		);
+	});
+
+/**
+ * Touchpoint images, one entry per file, keyed by project-relative path. Only images in the
+ * validated model are listed (the core refused the rest: outside the content folders, not an
+ * image, unsafe SVG), and only these go through Astro's image pipeline into the site.
+ */
+export const imageLoader = (): Loader =>
+	loader('cjm-images', async (context, fresh) => {
+		const { project } = await checked(context, fresh);
+		const root = fileURLToPath(context.config.root);
+		const paths = new Set(project.journeys.flatMap((journey) => touchpointsOf(journey).flatMap((t) => (t.image ?? []).map((image) => image.src))));
+		for (const id of context.store.keys()) if (!paths.has(id)) context.store.delete(id);
+		for (const id of paths) {
+			// `image()` resolves `src` against the entry's file, given relative to the Astro root.
+			const filePath = relative(root, join(contentRoot(), id));
+			const data = await context.parseData({ id, data: { src: `./${id.split('/').pop()}` }, filePath });
+			context.store.set({ id, data, filePath });
+		}
 	});

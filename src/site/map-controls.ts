@@ -49,9 +49,11 @@ export function setUpMap(map: HTMLElement): void {
 		for (const element of map.querySelectorAll<SVGElement>('svg [data-persona], svg [data-persona-of]')) {
 			element.classList.toggle('cjm-map-off', !shown(element.dataset.persona ?? element.dataset.personaOf ?? ''));
 		}
+		// A touchpoint of one persona fades with its whole column and its timeline card; shared ones (no `persona`) stay.
 		for (const header of headers) {
 			const faded = Boolean(header.dataset.for) && !shown(header.dataset.for!);
 			for (const cell of columnCells(header.dataset.col!)) cell.classList.toggle('cjm-map-faded', faded);
+			map.querySelector(`[data-card="${CSS.escape(header.dataset.touchpoint!)}"]`)?.classList.toggle('cjm-map-faded', faded);
 		}
 		if (push) {
 			const next = new URLSearchParams(location.search);
