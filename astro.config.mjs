@@ -28,7 +28,13 @@ export default defineConfig({
 				{ label: 'Pain points & opportunities', link: '/backlog/' },
 				{ label: 'Who owns what', link: '/owners/' },
 				{ label: 'Channels', link: '/channels/' },
-				{ label: 'Reference', items: [{ label: 'File format', link: '/file-format/' }] },
+				{
+					label: 'Reference',
+					items: [
+						{ label: 'Writing a journey', link: '/writing-a-journey/' },
+						{ label: 'File format', link: '/file-format/' },
+					],
+				},
 			],
 			lastUpdated: true,
 			// Our own src/pages/404.astro: Starlight's would look for a docs entry and clash with it.
