@@ -39,16 +39,23 @@ export function placeOf(given: string, dir: typeof JOURNEYS_DIR | typeof PERSONA
 	return { root, id, file: join(root, dir, `${id}.md`) };
 }
 
+const exists = (shown: string) => new Refusal(`${shown} already exists; cjm new never overwrites a file: choose another path, or delete it first`);
+
+/** Refuses a file that exists (before any work is done for it); returns how to show its path. */
+export function mustBeNew(file: string, cwd: string): string {
+	const shown = relative(cwd, file) || file;
+	if (existsSync(file)) throw exists(shown);
+	return shown;
+}
+
 /** Writes `text` to a new file; an existing file is a refusal, never overwritten. */
 export function writeNew(file: string, text: string, cwd: string): string {
-	const shown = relative(cwd, file) || file;
-	if (existsSync(file)) throw new Refusal(`${shown} already exists; cjm new never overwrites a file: choose another path, or delete it first`);
+	const shown = mustBeNew(file, cwd);
 	mkdirSync(dirname(file), { recursive: true });
 	try {
 		writeFileSync(file, text, { flag: 'wx' });
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Refusal(`${shown} already exists; cjm new never overwrites a file`);
-		throw error;
+		throw (error as NodeJS.ErrnoException).code === 'EEXIST' ? exists(shown) : error;
 	}
 	return shown;
 }

@@ -9,7 +9,7 @@ import { isScalar } from 'yaml';
 import { JOURNEYS_DIR, loadProject, PERSONAS_DIR, type Project, suggester } from '../core/index.ts';
 import { joinFile, type JourneyDoc, personasIn, splitFile, usePersonas } from './journey-doc.ts';
 import { futureCopy } from './new-from.ts';
-import { placeOf, Refusal, writeNew } from './new-place.ts';
+import { mustBeNew, placeOf, Refusal, writeNew } from './new-place.ts';
 import type { Template } from './new-templates.ts';
 import { UsageError } from './targets.ts';
 
@@ -70,8 +70,7 @@ export interface NewJourneyOptions {
 export async function newJourney(path: string, options: NewJourneyOptions, cwd: string): Promise<Written> {
 	if (options.from && options.template) throw new UsageError('give either --template or --from: --from copies an existing journey instead of a template');
 	const place = placeOf(path, JOURNEYS_DIR, cwd);
-	const shown = relative(cwd, place.file) || place.file;
-	if (existsSync(place.file)) throw new Refusal(`${shown} already exists; cjm new never overwrites a file: choose another path, or delete it first`);
+	mustBeNew(place.file, cwd);
 	const template = options.template ?? 'current';
 	const needed = options.from ? 0 : personasNeeded(template);
 	if (options.persona.length < needed && needed > 1) {
