@@ -2,6 +2,7 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { receivedHandoff } from './src/handoff.ts';
+import { contentProblemsOverlay } from './src/site/dev-overlay.ts';
 
 // GitHub Pages and other hosts serve the site under a path; the workflow sets these.
 const site = process.env.SITE_URL ?? 'https://journeys.example.com';
@@ -27,12 +28,20 @@ export default defineConfig({
 				{ label: 'Pain points & opportunities', link: '/backlog/' },
 				{ label: 'Who owns what', link: '/owners/' },
 				{ label: 'Channels', link: '/channels/' },
-				{ label: 'Reference', items: [{ label: 'File format', link: '/file-format/' }] },
+				{
+					label: 'Reference',
+					items: [
+						{ label: 'Writing a journey', link: '/writing-a-journey/' },
+						{ label: 'File format', link: '/file-format/' },
+					],
+				},
 			],
 			lastUpdated: true,
 			// Our own src/pages/404.astro: Starlight's would look for a docs entry and clash with it.
 			disable404Route: true,
 		}),
+		// `npm run dev`: content problems in an overlay in the open page, not a stack trace.
+		contentProblemsOverlay(),
 	],
 	vite: {
 		// mermaid is one large lazy chunk, loaded only on pages with a diagram.

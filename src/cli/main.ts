@@ -4,16 +4,19 @@
  * Commands load their modules on use, so `cjm validate` never pays for the renderers or Astro.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { DEFAULT_PAPER, EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, PAPER_IDS, type Paper } from '../export/index.ts';
 import { FORMATS, type Format } from '../report/index.ts';
+import { type Template, TEMPLATES } from './new-templates.ts';
 import { UsageError } from './targets.ts';
 import { type View, VIEWS } from './views.ts';
-import { DEFAULT_PAPER, EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, PAPER_IDS, type Paper } from '../export/index.ts';
 
 export interface Io {
 	stdout: (text: string) => void;
 	stderr: (text: string) => void;
 	cwd: string;
 	color: boolean;
+	/** Whether a person can answer questions: stdin and stdout are a terminal (never in CI). */
+	interactive: boolean;
 }
 
 const defaultIo = (): Io => ({
@@ -21,6 +24,7 @@ const defaultIo = (): Io => ({
 	stderr: (text) => process.stderr.write(text),
 	cwd: process.cwd(),
 	color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+	interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.CI,
 });
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
@@ -96,6 +100,45 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 		.action(async (journey: string | undefined, options: { format: ExportFormat; output?: string; paper: Paper; all: boolean }) => {
 			const { exportCommand } = await import('./export.ts');
 			exitCode = await exportCommand(journey, options, io);
+		});
+
+	const create = program
+		.command('new')
+		.description('Start a journey from a template, a future state from a current one, or a persona; asks when run alone in a terminal.')
+		.action(async () => {
+			if (!io.interactive) {
+				io.stderr(`cjm: new needs to know what to create: a journey or a persona\n\n${create.helpInformation()}`);
+				exitCode = 2;
+				return;
+			}
+			const { ask } = await import('./new-ask.ts');
+			exitCode = await ask(undefined, io);
+		});
+	create
+		.command('journey')
+		.description('Write a new journey file that validates, with comments saying what to fill in.')
+		.argument('[path]', 'journeys/….md, or an id (its path under journeys/ without .md); asked for in a terminal when left out')
+		.option('-p, --persona <id>', 'a persona of the journey (repeat for several; b2b needs two)', (id: string, ids: string[]) => [...ids, id], [] as string[])
+		.addOption(new Option('-t, --template <name>', 'what kind of map (default: current)').choices(TEMPLATES))
+		.option('--from <journey>', 'a future-state copy of this current-state journey (id or path), with every id kept')
+		.action(async (path: string | undefined, options: { persona: string[]; template?: Template; from?: string }) => {
+			if (path === undefined) {
+				if (!io.interactive) throw new UsageError(`new journey needs a path, such as journeys/checkout.md\n\n${create.commands[0].helpInformation()}`);
+				const { ask } = await import('./new-ask.ts');
+				exitCode = await ask('journey', io);
+				return;
+			}
+			const { newJourney, run } = await import('./new.ts');
+			exitCode = await run(io, () => newJourney(path, options, io.cwd));
+		});
+	create
+		.command('persona')
+		.description('Write a new persona file with comments saying what to fill in.')
+		.argument('<id>', 'personas/….md, or an id (its path under personas/ without .md)')
+		.option('-n, --name <name>', 'the persona’s name (default: from the id)')
+		.action(async (id: string, options: { name?: string }) => {
+			const { newPersona, run } = await import('./new.ts');
+			exitCode = await run(io, () => newPersona(id, options, io.cwd));
 		});
 
 	try {

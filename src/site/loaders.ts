@@ -6,11 +6,13 @@
  * data, so `astro dev` and a rebuild that keeps the caches redo only what changed; the
  * project-wide checks always run.
  */
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { touchpointsOf } from '../core/index.ts';
+import { JOURNEYS_DIR, PERSONAS_DIR, touchpointsOf } from '../core/index.ts';
+import { receivedHandoff } from '../handoff.ts';
 import { format } from '../report/index.ts';
+import { problemsOf, publishProblems } from './dev-problems.ts';
 import { contentRoot, siteProject } from './project.ts';
 
 /** Thrown when the content has errors; the messages were already logged with their places. */
@@ -18,15 +20,26 @@ export class ContentError extends Error {
 	override name = 'ContentError';
 }
 
+/** Project-relative paths of files with errors, whose entries keep their last good version in `astro dev`. */
+type Failing = Set<string>;
+
+/**
+ * Loads and checks the project. A build (and `astro sync`) stops at errors. `astro dev` (the
+ * loader context has a file watcher) does not: it logs them, shows them in the open pages
+ * (dev-problems.ts), and goes on with the files that have none, so fixing the file is enough.
+ */
 async function checked(context: LoaderContext, fresh: boolean) {
 	const site = await siteProject(fresh);
 	const failing = site.files.filter((file) => file.messages.some((message) => message.fatal));
+	const dev = context.watcher !== undefined;
+	const news = dev ? publishProblems(problemsOf(failing)) : true;
 	if (failing.length > 0) {
-		context.logger.error(`\n${format(failing, 'compact')}`);
+		if (news) context.logger.error(`\n${format(failing, 'compact')}`);
 		const count = failing.reduce((sum, file) => sum + file.messages.filter((m) => m.fatal).length, 0);
-		throw new ContentError(`${count} ${count === 1 ? 'error' : 'errors'} in journeys and personas (listed above); fix them, or run \`npx cjm validate\` for details`);
+		if (!dev) throw new ContentError(`${count} ${count === 1 ? 'error' : 'errors'} in journeys and personas (listed above); fix them, or run \`npx cjm validate\` for details`);
 	}
-	return site;
+	const root = receivedHandoff().displayRoot;
+	return { ...site, failing: new Set(failing.map((file) => relative(root, file.path).split(sep).join('/'))) as Failing };
 }
 
 function loader(name: string, store: (context: LoaderContext, fresh: boolean) => Promise<void>): Loader {
@@ -34,9 +47,12 @@ function loader(name: string, store: (context: LoaderContext, fresh: boolean) =>
 		name,
 		load: async (context) => {
 			await store(context, false);
-			// In `astro dev`, reload when a journey or persona changes.
+			// In `astro dev`, reload when a journey or persona changes. Content problems do not throw
+			// there (see `checked`); anything else is logged, never left as an unhandled rejection.
+			// Content outside the site's folder (CJM_ROOT) is not watched by Vite unless added.
+			context.watcher?.add([JOURNEYS_DIR, PERSONAS_DIR].map((dir) => join(contentRoot(), dir)));
 			context.watcher?.on('change', (path) => {
-				if (/[\\/](journeys|personas)[\\/].*\.md$/.test(path)) void store(context, true);
+				if (/[\\/](journeys|personas)[\\/].*\.md$/.test(path)) store(context, true).catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
 			});
 		},
 	};
@@ -45,10 +61,11 @@ function loader(name: string, store: (context: LoaderContext, fresh: boolean) =>
 /**
  * Replaces the collection's entries with `items`, touching only those whose data changed: an entry
  * keeps the digest of its data, so an unchanged one is neither validated again nor rewritten.
+ * Entries in `keep` (files with errors, in `astro dev`) stay as they were.
  */
-async function storeChanged(context: LoaderContext, items: Array<{ id: string; data: Record<string, unknown> }>): Promise<void> {
+async function storeChanged(context: LoaderContext, items: Array<{ id: string; data: Record<string, unknown> }>, keep: Set<string> = new Set()): Promise<void> {
 	const ids = new Set(items.map((item) => item.id));
-	for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
+	for (const id of context.store.keys()) if (!ids.has(id) && !keep.has(id)) context.store.delete(id);
 	for (const { id, data: raw } of items) {
 		const digest = context.generateDigest(raw);
 		if (context.store.get(id)?.digest === digest) continue;
@@ -57,21 +74,26 @@ async function storeChanged(context: LoaderContext, items: Array<{ id: string; d
 	}
 }
 
+/** Ids of the failing files in `dir`. */
+const idsIn = (failing: Failing, dir: string) => new Set([...failing].filter((path) => path.startsWith(`${dir}/`)).map((path) => path.slice(dir.length + 1).replace(/\.md$/, '')));
+
 export const journeyLoader = (): Loader =>
 	loader('cjm-journeys', async (context, fresh) => {
-		const { project, updated } = await checked(context, fresh);
+		const { project, updated, failing } = await checked(context, fresh);
 		await storeChanged(
 			context,
-			project.journeys.map((journey) => ({ id: journey.id, data: { ...journey, lastUpdated: journey.updated ?? updated.get(journey.path) } }))
+			project.journeys.filter((journey) => !failing.has(journey.path)).map((journey) => ({ id: journey.id, data: { ...journey, lastUpdated: journey.updated ?? updated.get(journey.path) } })),
+			idsIn(failing, JOURNEYS_DIR)
 		);
 	});
 
 export const personaLoader = (): Loader =>
 	loader('cjm-personas', async (context, fresh) => {
-		const { project } = await checked(context, fresh);
+		const { project, failing } = await checked(context, fresh);
 		await storeChanged(
 			context,
-			project.personas.map((persona) => ({ id: persona.id, data: { ...persona } }))
+			project.personas.filter((persona) => !failing.has(persona.path)).map((persona) => ({ id: persona.id, data: { ...persona } })),
+			idsIn(failing, PERSONAS_DIR)
 		);
 	});
 

@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(args: string[]) {
 	let stdout = '';
 	let stderr = '';
-	const status = await main(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd: dir, color: false });
+	const status = await main(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd: dir, color: false, interactive: false });
 	return { status, stdout, stderr };
 }
 

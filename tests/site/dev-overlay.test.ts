@@ -1,0 +1,112 @@
+/**
+ * `npm run dev` while editing: the real `astro dev` on a free loopback port, over a temporary copy
+ * of the samples (CJM_ROOT), and the open journey page in Chromium. Saving an invalid emotion
+ * shows the overlay with the message's file, line, column and rule; saving the fix removes it
+ * and the page shows the change. The terminal shows the positioned message, never a stack trace.
+ * Every wait polls with a generous deadline: the machine may be busy, and no timing is asserted.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { repo, screenshot } from './browser.ts';
+
+const JOURNEY = 'journeys/online-store/signup-current.md';
+const PAGE = 'journeys/online-store/signup-current/';
+/** Generous: the first request compiles the page, on two shared cores. */
+const DEADLINE = 120_000;
+
+const work = mkdtempSync(join(tmpdir(), 'cjm-dev-'));
+let server: ChildProcess | undefined;
+let output = '';
+let base = '';
+let browser: Browser | undefined;
+
+function freePort(): Promise<number> {
+	return new Promise((done, fail) => {
+		const probe = createServer();
+		probe.once('error', fail);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+		});
+	});
+}
+
+async function until(what: string, check: () => Promise<boolean>, deadline = DEADLINE): Promise<void> {
+	const end = Date.now() + deadline;
+	while (Date.now() < end) {
+		if (await check().catch(() => false)) return;
+		await new Promise((done) => setTimeout(done, 250));
+	}
+	throw new Error(`timed out waiting for ${what}; astro dev said:\n${output}`);
+}
+
+beforeAll(async () => {
+	for (const folder of ['journeys', 'personas']) cpSync(join(repo, folder), join(work, folder), { recursive: true });
+	const port = await freePort();
+	base = `http://127.0.0.1:${port}/`;
+	const env: NodeJS.ProcessEnv = { ...process.env, CJM_ROOT: work, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+	for (const name of Object.keys(env)) if (['NODE_ENV', 'MODE', 'TEST', 'CJM_DEBUG', 'BASE_PATH', 'CJM_DISPLAY_ROOT'].includes(name) || name.startsWith('VITEST')) delete env[name];
+	// Its own process group, so the server and anything it starts stop together.
+	server = spawn(process.execPath, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: repo, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	server.stdout?.on('data', (chunk) => (output += chunk));
+	server.stderr?.on('data', (chunk) => (output += chunk));
+	await until('the journey page', async () => (await fetch(base + PAGE)).ok, 240_000);
+	browser = await launchChromium(inject('chromium'));
+}, 300_000);
+
+afterAll(async () => {
+	await browser?.close();
+	if (server?.pid) {
+		try {
+			process.kill(-server.pid, 'SIGTERM');
+		} catch {
+			// Already gone.
+		}
+	}
+	rmSync(work, { recursive: true, force: true });
+});
+
+test('an invalid emotion shows in an overlay with its place; the fix removes it and the page updates', async () => {
+	const page = await browser!.newPage();
+	await page.goto(base + PAGE);
+	await page.getByText('Tapping a search ad').first().waitFor({ timeout: DEADLINE });
+	const overlay = page.locator('#cjm-problems');
+	expect(await overlay.count()).toBe(0);
+
+	const path = join(work, JOURNEY);
+	const valid = readFileSync(path, 'utf8');
+	const line = valid.split('\n').indexOf('        emotion: 1') + 1;
+	expect(line).toBeGreaterThan(1);
+	const broken = performance.now();
+	writeFileSync(path, valid.replace('        emotion: 1\n', '        emotion: 7\n'));
+
+	await overlay.waitFor({ state: 'visible', timeout: DEADLINE });
+	const shown = performance.now() - broken;
+	await expect.poll(() => overlay.innerText(), { timeout: DEADLINE }).toContain(`${JOURNEY}:${line}:18: error Unexpected \`emotion\` 7`);
+	expect(await overlay.innerText()).toContain('[out-of-range]');
+	expect(await page.getByRole('alertdialog').count()).toBe(1);
+	await screenshot(page, 'dev-overlay');
+
+	// The fix, with a visible change, so the updated page can be told from the old one.
+	const fixed = performance.now();
+	writeFileSync(path, valid.replace('Tapping a search ad', 'Tapping a shopping ad'));
+	let gone: number | undefined;
+	await until('the overlay to go and the page to show the change', async () => {
+		if ((await overlay.count()) > 0) return false;
+		gone ??= performance.now() - fixed;
+		return (await page.getByText('Tapping a shopping ad').count()) > 0;
+	});
+	// Reported, not asserted: how long an author waits on this machine.
+	console.log(`dev overlay: shown ${Math.round(shown)} ms after the bad save; after the fix, gone in ${Math.round(gone!)} ms, page updated in ${Math.round(performance.now() - fixed)} ms (polled every 250 ms)`);
+
+	// The terminal had the positioned message, and no stack trace or unhandled rejection.
+	expect(output).toContain(`:${line}:18: error Unexpected \`emotion\` 7`);
+	expect(output).not.toMatch(/UnhandledRejection|Unhandled Rejection/i);
+	expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+});
