@@ -52,6 +52,7 @@ export async function importJourney(file: string, bytes: Uint8Array, options: Im
 	/** Per touchpoint in order, the personas named for it (names or ids, as written). */
 	let owners: string[][];
 	let actors: string[];
+	const mermaid = (MERMAID_EXTENSIONS as readonly string[]).includes(extension);
 	if ((SPREADSHEET_EXTENSIONS as readonly string[]).includes(extension)) {
 		const grid = await readGrid(file, bytes, extension as (typeof SPREADSHEET_EXTENSIONS)[number]);
 		const { draft, warnings: found } = draftOf(grid);
@@ -60,7 +61,7 @@ export async function importJourney(file: string, bytes: Uint8Array, options: Im
 		stages = stagesOf(draft, warnings);
 		owners = stages.flatMap((stage) => (stage.touchpoints ?? []).map((touchpoint) => (touchpoint.persona ? [touchpoint.persona] : [])));
 		actors = [...new Set(owners.flat())];
-	} else if ((MERMAID_EXTENSIONS as readonly string[]).includes(extension)) {
+	} else if (mermaid) {
 		const parsed = parseMermaidJourney(file, new TextDecoder().decode(bytes), warnings);
 		({ title, stages } = parsed);
 		owners = parsed.touchpointActors;
@@ -77,13 +78,14 @@ export async function importJourney(file: string, bytes: Uint8Array, options: Im
 		if (actors.some((actor) => ids.get(actor) !== options.persona)) warnings.push(`${file}: every touchpoint belongs to ${options.persona} (--persona); the personas named in the file are left out: ${actors.map((actor) => `"${actor}"`).join(', ')}`);
 	} else personas = actors.length ? actors.map((actor) => ({ id: ids.get(actor)!, name: actor })) : [DEFAULT_PERSONA];
 
-	// A touchpoint names its persona when the journey has several and the touchpoint belongs to one of them.
+	// A spreadsheet's Persona lane is kept as written; a Mermaid task names its persona when the
+	// journey has several and the task has one actor.
 	let i = 0;
 	for (const stage of stages) {
 		for (const touchpoint of stage.touchpoints ?? []) {
 			const own = owners[i++];
 			delete touchpoint.persona;
-			if (!options.persona && personas.length > 1 && own.length === 1) touchpoint.persona = ids.get(own[0]);
+			if (!options.persona && own.length === 1 && (personas.length > 1 || !mermaid)) touchpoint.persona = ids.get(own[0]);
 		}
 	}
 	const journey: JourneyInput = { title, persona: personas.length === 1 ? personas[0].id : personas.map((persona) => persona.id), stages };
@@ -96,8 +98,8 @@ export async function importJourney(file: string, bytes: Uint8Array, options: Im
 	};
 }
 
-/** A persona id from what a file calls it: an id (`b2b/it-buyer`) stays, a name becomes its slug. */
-const personaId = (name: string) => (/^[A-Za-z0-9][\w.-]*(\/[A-Za-z0-9][\w.-]*)*$/.test(name) ? name : slugOf(name));
+/** A persona id from what a file calls it: an id (`b2b/it-buyer`) stays, a name (`Me`, `Marco Rossi`) becomes its slug. */
+const personaId = (name: string) => (/^[a-z0-9][a-z0-9_.-]*(\/[a-z0-9][a-z0-9_.-]*)*$/.test(name) ? name : slugOf(name));
 
 /** `my_journey-map.xlsx` → `My journey map`. */
 function titleOf(file: string): string {
