@@ -27,7 +27,7 @@ export default defineConfig({
 				{ label: 'Pain points & opportunities', link: '/backlog/' },
 				{ label: 'Who owns what', link: '/owners/' },
 				{ label: 'Channels', link: '/channels/' },
-				{ label: 'Reference', items: [{ label: 'File format', link: '/file-format/' }] },
+				{ label: 'Reference', items: [{ label: 'File format', link: '/file-format/' }, { label: 'Import and export', link: '/import-export/' }] },
 			],
 			lastUpdated: true,
 			// Our own src/pages/404.astro: Starlight's would look for a docs entry and clash with it.
