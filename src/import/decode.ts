@@ -38,7 +38,8 @@ export function stagesOf(draft: Draft, warnings: Warning[]): StageInput[] {
 			const decoded = touchpointOf(touchpoint, scales, warnings);
 			if (!decoded) return [];
 			const id = uniqueId(touchpoint.cells.get('touchpointId')?.text, decoded.name, touchpointIds);
-			return [id ? { name: decoded.name, id, ...decoded } : decoded];
+			const { name, ...rest } = decoded;
+			return [id ? { name, id, ...rest } : decoded];
 		});
 		return out;
 	});

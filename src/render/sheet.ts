@@ -64,7 +64,7 @@ export interface JourneySheet {
  * back on import; the id rows appear only when an id is not the one its name gives by default.
  */
 export function journeySheet(journey: Journey): JourneySheet {
-	const columns = journey.stages.flatMap((stage) => (stage.touchpoints.length ? stage.touchpoints.map((touchpoint) => ({ stage, touchpoint })) : [{ stage, touchpoint: undefined }]));
+	const columns = journey.stages.flatMap((stage): Array<{ stage: Stage; touchpoint?: Touchpoint }> => (stage.touchpoints.length ? stage.touchpoints.map((touchpoint) => ({ stage, touchpoint })) : [{ stage }]));
 	const stages: JourneySheet['stages'] = [];
 	columns.forEach(({ stage }, i) => {
 		if (i === 0 || columns[i - 1].stage !== stage) stages.push({ column: i + 1, span: 1 });

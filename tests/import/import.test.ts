@@ -9,7 +9,7 @@ const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtur
 const frontmatter = (text: string) => parse(text.replace(/^---\n/, '').replace(/---\n$/, ''));
 const run = (name: string, bytes = fixture(name), existingPersonas: string[] = []) => importJourney(name, bytes, { existingPersonas });
 
-async function workbook(fill: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+async function workbook(fill: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array<ArrayBuffer>> {
 	const book = new ExcelJS.Workbook();
 	fill(book.addWorksheet('Sheet1'));
 	return new Uint8Array(await book.xlsx.writeBuffer());
