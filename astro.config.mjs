@@ -33,6 +33,7 @@ export default defineConfig({
 					items: [
 						{ label: 'Writing a journey', link: '/writing-a-journey/' },
 						{ label: 'File format', link: '/file-format/' },
+						{ label: 'Import and export', link: '/import-export/' },
 					],
 				},
 			],

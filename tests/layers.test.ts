@@ -30,8 +30,9 @@ const LAYERS: Layer[] = [
 	{ name: 'report', owns: (p) => p.startsWith('src/report/'), entry: 'src/report/index.ts', uses: [], forbidden: /^(astro|astro:.*|astro\/.*|@astrojs\/.*|commander)$/ },
 	{ name: 'render', owns: (p) => p.startsWith('src/render/'), entry: 'src/render/index.ts', uses: ['core'], forbidden: FRAMEWORKS },
 	{ name: 'export', owns: (p) => p.startsWith('src/export/'), entry: 'src/export/index.ts', uses: ['core', 'render'], forbidden: FRAMEWORKS },
+	{ name: 'import', owns: (p) => p.startsWith('src/import/'), entry: 'src/import/index.ts', uses: ['core', 'render'], forbidden: FRAMEWORKS },
 	{ name: 'handoff', owns: (p) => p === 'src/handoff.ts', entry: 'src/handoff.ts', uses: ['core'], forbidden: FRAMEWORKS },
-	{ name: 'cli', owns: (p) => p.startsWith('src/cli/') || p.startsWith('bin/'), uses: ['core', 'render', 'report', 'handoff', 'export'] },
+	{ name: 'cli', owns: (p) => p.startsWith('src/cli/') || p.startsWith('bin/'), uses: ['core', 'render', 'report', 'handoff', 'export', 'import'] },
 	{
 		name: 'site',
 		owns: (p) => /^src\/(site|pages|components)\//.test(p) || p === 'src/content.config.ts' || p === 'astro.config.mjs',

@@ -141,6 +141,17 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 			exitCode = await run(io, () => newPersona(id, options, io.cwd));
 		});
 
+	program
+		.command('import')
+		.description('Write a journey file from a spreadsheet (.xlsx, .csv, .tsv) or a Mermaid journey (alone or in a Markdown page).')
+		.argument('<file>', 'the spreadsheet or Mermaid file')
+		.option('-o, --output <path>', 'journey file to write (default: journeys/<slug of the title or file name>.md)')
+		.option('--persona <id>', 'every touchpoint belongs to this existing persona (default: a persona file per actor, or one for the map)')
+		.action(async (file: string, options: { output?: string; persona?: string }) => {
+			const { importCommand } = await import('./import.ts');
+			exitCode = await importCommand(file, options, io);
+		});
+
 	try {
 		await program.parseAsync(argv, { from: 'user' });
 		return exitCode;

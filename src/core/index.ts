@@ -7,11 +7,11 @@ export { DEFAULT_CACHE_LOCATION, type FileCache, fileCache, memoryCache, type Pa
 export { checkSources, JOURNEYS_DIR, type LoadedProject, loadProject, PERSONAS_DIR, type SourceFile } from './project.ts';
 export { ASSETS_DIR, CONTENT_DIRS, type ContentFiles, diskFiles, IMAGE_TYPES, resolveContentPath, type TreeEntry, treeFiles } from './content-path.ts';
 export { nameProblem, slugOf, uniqueSlugs } from './names.ts';
-export { suggester } from './suggest.ts';
+export { type Suggester, suggester } from './suggest.ts';
 export { type RouteSlugs, routeSlugs } from './aggregate.ts';
 export { RULES, type RuleId } from './rules.ts';
 export { isRemoteUrl } from './lint-body.ts';
-export { JourneySchema, MAX_TOUCHPOINTS, PersonaSchema, TOUCHPOINT_NAMES, TouchpointSchema } from './schema.ts';
+export { type JourneyInput, JourneySchema, MAX_TOUCHPOINTS, PersonaSchema, TOUCHPOINT_NAMES, TouchpointSchema } from './schema.ts';
 export { FIELD_VIEWS, type FieldViews, lanesOf } from './fields.ts';
 export { ALL_PERSONAS, type CurvePoint, curvePersonas, emotionCurve, onCurveOf, type PersonaCurve, personaCurves, type Insight, type InsightKind, journeyInsights, mainPath, summarizeInsights } from './insights.ts';
 export { percent, signed } from './insights.ts';

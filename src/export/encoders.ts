@@ -27,4 +27,6 @@ export interface Encoder {
 export const ENCODERS: Record<ExportFormat, () => Promise<Encoder>> = {
 	json: async () => (await import('./json.ts')).encoder,
 	'mermaid-journey': async () => (await import('./mermaid-journey.ts')).encoder,
+	csv: async () => (await import('./csv.ts')).encoder,
+	xlsx: async () => (await import('./xlsx.ts')).encoder,
 };

@@ -24,6 +24,24 @@ export const EXPORT_FORMATS = {
 		site: false,
 		project: false,
 	},
+	csv: {
+		extension: 'csv',
+		mediaType: 'text/csv; charset=utf-8',
+		label: 'CSV',
+		description: 'the journey as a spreadsheet, lanes as rows (`cjm import` reads it back)',
+		binary: false,
+		site: true,
+		project: false,
+	},
+	xlsx: {
+		extension: 'xlsx',
+		mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		label: 'Excel',
+		description: 'the journey as an Excel workbook, lanes as rows; with --all a sheet per journey and one for personas',
+		binary: true,
+		site: true,
+		project: true,
+	},
 } as const satisfies Record<string, ExportFormatInfo>;
 
 export interface ExportFormatInfo {

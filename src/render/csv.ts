@@ -7,13 +7,21 @@ export type Cell = string | number | undefined;
 
 /**
  * A spreadsheet evaluates a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
- * (OWASP "CSV injection"): such text gets a leading `'`, which spreadsheets show as text. Numbers
- * are written as numbers, so they stay numbers in the sheet.
+ * (OWASP "CSV injection"): such text gets a leading `'`, which spreadsheets show as text. Text
+ * that already starts with `'`s before one of those gets one more, so `unguardedCell` can take
+ * the guard off again exactly. Numbers are written as numbers, so they stay numbers in the sheet.
  */
+const EVALUATED = /^'*[=+\-@\t\r]/;
+
 export function csvCell(value: Cell): string {
 	if (value === undefined) return '';
 	if (typeof value === 'number') return String(value);
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	return EVALUATED.test(value) ? `'${value}` : value;
+}
+
+/** The text `csvCell` guarded: `cjm import` reads exports back. Other text is left as it is. */
+export function unguardedCell(text: string): string {
+	return text.startsWith("'") && EVALUATED.test(text.slice(1)) ? text.slice(1) : text;
 }
 
 /** Every CSV download goes through here, so no cell escapes `csvCell`. */

@@ -1,5 +1,6 @@
 /** Renderers: the validated model in, HTML / SVG / Markdown / Mermaid / CSV text out. Pure and deterministic. */
-export { backlogCsv, ownerCsv } from './csv.ts';
+export { backlogCsv, type Cell, csvCell, ownerCsv, toCsv, unguardedCell } from './csv.ts';
+export { EMOTION_SCALE, type JourneySheet, journeySheet, SHEET_LABELS, SHEET_ROWS, type SheetField, type SheetRow } from './sheet.ts';
 export { diffMarkdown, diffText } from './diff-report.ts';
 export { emotionChart, emotionChartTree, type EmotionChartOptions } from './emotion-chart.ts';
 export { emotionDataTable, insightList, journeyDocument } from './document.ts';

@@ -6,6 +6,7 @@
  */
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { EXPORT_FORMATS, SITE_EXPORTS } from '../../src/export/index.ts';
 import { builtContent, diagramRendered, isLoopback, openSite, screenshot, type Site, type WatchedPage } from './browser.ts';
 
 let site: Site;
@@ -71,10 +72,12 @@ describe('every page type renders', () => {
 		// Deep links: every touchpoint has an anchor the chart points at.
 		expect(await page.locator('#touchpoint-find-entrance').count()).toBe(1);
 		expect(await page.locator('svg.cjm-chart a[href="#touchpoint-find-entrance"]').count()).toBe(1);
+		// The flow's source, then every format the site exports, as the export list orders them.
 		expect(await page.locator('.cjm-actions a[download]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
 			'/downloads/restaurant/pizza-visit.mmd',
-			'/downloads/restaurant/pizza-visit.json',
+			...SITE_EXPORTS.map((format) => `/downloads/restaurant/pizza-visit.${EXPORT_FORMATS[format].extension}`),
 		]);
+		expect(SITE_EXPORTS).toEqual(expect.arrayContaining(['json', 'csv', 'xlsx']));
 		expect(await page.locator('main').innerText()).toContain('UXPressia: customer journey map step-by-step guide');
 		await diagramRendered(page);
 		expect(tab.errors).toEqual([]);
@@ -170,6 +173,20 @@ describe('every page type renders', () => {
 		const source = await mmd.text();
 		expect(source).toMatch(/^flowchart /);
 		expect(source).toContain('Finding the entrance');
+	});
+
+	test('downloads: every format the site exports is built for each journey', async () => {
+		// (A static site's media types are the web server's business: the test server's are its own.)
+		for (const format of SITE_EXPORTS) {
+			const { extension, binary } = EXPORT_FORMATS[format];
+			const response = await tab.page.request.get(site.url(`downloads/restaurant/pizza-visit.${extension}`));
+			expect(response.status(), format).toBe(200);
+			const body = await response.body();
+			expect(body.length, format).toBeGreaterThan(100);
+			// Zip-based documents (xlsx, pptx) start with the zip signature; text formats name the map's first touchpoint.
+			if (binary && ['xlsx', 'pptx'].includes(extension)) expect(body.subarray(0, 2).toString('latin1'), format).toBe('PK');
+			if (!binary) expect(body.toString('utf8'), format).toContain('Finding the entrance');
+		}
 	});
 
 	test('an avatar image is served as SVG', async () => {

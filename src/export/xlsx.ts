@@ -1,0 +1,72 @@
+/**
+ * The journey as an Excel workbook, lanes as rows (see `journeySheet`), stages merged over their
+ * touchpoints; `--all` writes a sheet per journey and one for the personas. Text cells get the
+ * same formula guard as the CSV (`csvCell`), so a sheet saved again as CSV stays safe.
+ */
+import ExcelJS from 'exceljs';
+import { type Journey, type Persona, PersonaSchema, type Project } from '../core/index.ts';
+import { type Cell, csvCell, journeySheet } from '../render/index.ts';
+import type { Encoder, Encoded } from './encoders.ts';
+
+export const encoder: Encoder = {
+	journey: ({ journey }) => workbookBytes((book) => addJourney(book, journey, new Set())),
+	project: (project: Project) =>
+		workbookBytes((book) => {
+			const taken = new Set<string>();
+			for (const journey of project.journeys) addJourney(book, journey, taken);
+			addPersonas(book, project.personas, taken);
+		}),
+};
+
+async function workbookBytes(fill: (book: ExcelJS.Workbook) => void): Promise<Encoded> {
+	const book = new ExcelJS.Workbook();
+	// Fixed dates, so the same journey gives the same file.
+	book.created = book.modified = new Date(0);
+	fill(book);
+	return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** A guarded cell value: numbers stay numbers, text cannot become a formula. */
+const value = (cell: Cell) => (typeof cell === 'number' ? cell : cell === undefined ? null : csvCell(cell));
+
+function addJourney(book: ExcelJS.Workbook, journey: Journey, taken: Set<string>) {
+	const sheet = book.addWorksheet(sheetName(journey.title, taken));
+	const { rows, stages } = journeySheet(journey);
+	for (const row of rows) sheet.addRow(row.map(value));
+	const stageRow = rows.findIndex((row) => row[0] === 'Stage') + 1;
+	for (const { column, span } of stages) if (span > 1) sheet.mergeCells(stageRow, column + 1, stageRow, column + span);
+	sheet.getColumn(1).font = { bold: true };
+	sheet.getColumn(1).width = 22;
+	for (let i = 2; i <= sheet.columnCount; i++) sheet.getColumn(i).width = 28;
+	sheet.eachRow((row) => (row.alignment = { wrapText: true, vertical: 'top' }));
+	sheet.getRow(stageRow).font = { bold: true };
+	sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: stageRow }];
+}
+
+/** One row per persona, a column per field of the file format. */
+function addPersonas(book: ExcelJS.Workbook, personas: Persona[], taken: Set<string>) {
+	const sheet = book.addWorksheet(sheetName('Personas', taken));
+	const fields = ['id', ...Object.keys(PersonaSchema.shape)] as Array<keyof Persona>;
+	sheet.addRow(fields);
+	for (const persona of personas) {
+		sheet.addRow(
+			fields.map((field) => {
+				const cell = persona[field];
+				if (Array.isArray(cell)) return value(cell.join('\n') || undefined);
+				if (cell && typeof cell === 'object') return value(Object.entries(cell).map(([name, each]) => `${name}: ${each}`).join('\n') || undefined);
+				return value(cell);
+			})
+		);
+	}
+	sheet.getRow(1).font = { bold: true };
+	sheet.eachRow((row) => (row.alignment = { wrapText: true, vertical: 'top' }));
+}
+
+/** Excel's rules for sheet names: at most 31 characters, none of `[]:*?/\`, unique ignoring case. */
+function sheetName(title: string, taken: Set<string>): string {
+	const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Journey';
+	let name = base;
+	for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+	taken.add(name.toLowerCase());
+	return name;
+}
