@@ -27,4 +27,8 @@ export interface Encoder {
 export const ENCODERS: Record<ExportFormat, () => Promise<Encoder>> = {
 	json: async () => (await import('./json.ts')).encoder,
 	'mermaid-journey': async () => (await import('./mermaid-journey.ts')).encoder,
+	svg: async () => (await import('./svg.ts')).encoder,
+	png: async () => (await import('./png.ts')).encoder,
+	pdf: async () => (await import('./pdf.ts')).encoder,
+	pptx: async () => (await import('./pptx.ts')).encoder,
 };

@@ -24,6 +24,42 @@ export const EXPORT_FORMATS = {
 		site: false,
 		project: false,
 	},
+	svg: {
+		extension: 'svg',
+		mediaType: 'image/svg+xml',
+		label: 'SVG',
+		description: 'the map as one self-contained picture (stages, lanes, curves; text stays text), for slides and documents',
+		binary: false,
+		site: true,
+		project: false,
+	},
+	png: {
+		extension: 'png',
+		mediaType: 'image/png',
+		label: 'PNG',
+		description: 'the map as an image at twice its size, for slides, chats and tools that take no SVG',
+		binary: true,
+		site: false,
+		project: false,
+	},
+	pdf: {
+		extension: 'pdf',
+		mediaType: 'application/pdf',
+		label: 'PDF',
+		description: 'the map on one landscape page (--paper a3, a4 or letter; A3 by default), text selectable, for print',
+		binary: true,
+		site: false,
+		project: false,
+	},
+	pptx: {
+		extension: 'pptx',
+		mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+		label: 'Slides (PPTX)',
+		description: 'slides: the map picture, then one slide per stage with its touchpoints, pains and opportunities as editable text',
+		binary: true,
+		site: false,
+		project: false,
+	},
 } as const satisfies Record<string, ExportFormatInfo>;
 
 export interface ExportFormatInfo {
