@@ -13,8 +13,12 @@ export const EXPORT_LIMITS = {
 	touchpoints: 500,
 	/** Pixels of a PNG (twice the map's size), also the slides' map picture: 64 megapixels is 256 MB decoded. */
 	megapixels: 64,
-	/** The smallest text a PDF page may set the map's 13 px cell text at, in points, once the map is scaled to fit the paper. */
-	pdfTextPoints: 2,
+	/**
+	 * The smallest size, in points, a PDF page may set the map's 13 px cell text at once the map is
+	 * scaled to fit the paper: small print, but still readable zoomed in (the text is vector). A3 holds
+	 * about 50 touchpoints, A4 and Letter about 35.
+	 */
+	pdfTextPoints: 1.5,
 	/** Touchpoints of one stage on its slide: the table of a larger stage runs off the slide. */
 	slideTouchpoints: 12,
 } as const;
@@ -25,7 +29,7 @@ const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
 export function checkTouchpoints(journey: Journey, count: number, format: string) {
 	if (count > EXPORT_LIMITS.touchpoints) {
 		throw new ExportError(
-			`\`${journey.id}\` has ${thousands(count)} touchpoints; a ${format} map holds at most ${EXPORT_LIMITS.touchpoints} (a wider picture is too large to open or read). Split the journey into several, or export its data with --format json`
+			`\`${journey.id}\` has ${thousands(count)} touchpoints; --format ${format} draws maps of at most ${EXPORT_LIMITS.touchpoints} (a wider picture is too large to open or read). Split the journey into several, or export its data with --format json`
 		);
 	}
 }

@@ -2,10 +2,10 @@
 import { touchpointsOf } from '../core/index.ts';
 import { type MapScene, mapScene } from '../render/index.ts';
 import type { JourneyExport } from './encoders.ts';
-import { EXPORT_FORMATS, type ExportFormat } from './formats.ts';
+import type { ExportFormat } from './formats.ts';
 import { checkTouchpoints } from './limits.ts';
 
 export function pictureScene({ journey, baseline, project }: JourneyExport, format: ExportFormat): MapScene {
-	checkTouchpoints(journey, touchpointsOf(journey).length, EXPORT_FORMATS[format].label);
+	checkTouchpoints(journey, touchpointsOf(journey).length, format);
 	return mapScene(journey, { baseline, personaNames: Object.fromEntries(project.personas.map((persona) => [persona.id, persona.name])) });
 }
