@@ -3,7 +3,7 @@
  * PDF through pdf-lib, the slides as a zip; and the size limits, refused with their exact messages.
  */
 import JSZip from 'jszip';
-import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, test } from 'vitest';
 import { type Journey, type Stage, touchpointsOf } from '../../src/core/index.ts';
 import { EXPORT_LIMITS, ExportError, exportJourney, PAPERS } from '../../src/export/index.ts';
@@ -53,8 +53,9 @@ describe('pdf', () => {
 		expect(fonts.every((font) => font.has(PDFName.of('ToUnicode')))).toBe(true);
 		expect(dicts.filter((dict) => dict.has(PDFName.of('FontFile2'))).length).toBe(2);
 		const contents = pdf.getPage(0).node.Contents();
-		const stream = contents instanceof PDFRawStream ? contents : undefined;
-		expect(new TextDecoder('latin1').decode(decodePDFRawStream(stream!).decode())).toMatch(/BT[\s\S]*Tj[\s\S]*ET/);
+		const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref)) : [contents];
+		const operators = streams.map((stream) => (stream instanceof PDFRawStream ? new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode()) : '')).join('\n');
+		expect(operators).toMatch(/BT[\s\S]*Tj[\s\S]*ET/);
 	});
 
 	test('--paper letter and a4 give landscape pages of that paper', async () => {
