@@ -74,6 +74,7 @@ describe('every page type renders', () => {
 		expect(await page.locator('.cjm-actions a[download]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
 			'/downloads/restaurant/pizza-visit.mmd',
 			'/downloads/restaurant/pizza-visit.json',
+			'/downloads/restaurant/pizza-visit.svg',
 		]);
 		expect(await page.locator('main').innerText()).toContain('UXPressia: customer journey map step-by-step guide');
 		await diagramRendered(page);
@@ -170,6 +171,21 @@ describe('every page type renders', () => {
 		const source = await mmd.text();
 		expect(source).toMatch(/^flowchart /);
 		expect(source).toContain('Finding the entrance');
+	});
+
+	test('downloads: every link on each journey page resolves; the map picture is a self-contained SVG', async () => {
+		for (const journey of (await builtContent()).journeys) {
+			const page = await visit(`journeys/${journey.id}/`);
+			const links = await page.locator('.cjm-actions a[download]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')!));
+			expect(links).toContain(`/downloads/${journey.id}.svg`);
+			for (const link of links) expect((await tab.page.request.get(site.url(link.slice(1)))).status(), link).toBe(200);
+		}
+		const svg = await tab.page.request.get(site.url('downloads/restaurant/pizza-visit.svg'));
+		expect(svg.headers()['content-type']).toContain('image/svg+xml');
+		const text = await svg.text();
+		expect(text).toMatch(/^<\?xml [^>]*\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+		expect(text).toContain('>Finding the entrance<');
+		expect(text).not.toContain('<script');
 	});
 
 	test('an avatar image is served as SVG', async () => {
