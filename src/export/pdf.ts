@@ -58,15 +58,16 @@ function draw(page: PDFPage, shape: SceneShape, at: { left: number; top: number;
 			page.drawLine({ start: { x: px(shape.x1), y: py(shape.y1) }, end: { x: px(shape.x2), y: py(shape.y2) }, color: colour(shape.stroke), thickness: shape.width * scale, dashArray: shape.dash?.map((d) => d * scale) });
 			return;
 		case 'path':
-			// drawSvgPath reads the path in SVG coordinates (y down) from the origin it is given.
+			// drawSvgPath reads the path in SVG coordinates (y down) from the origin it is given, and
+			// scales the line width and dashes with the path: they stay in the scene's pixels.
 			page.drawSvgPath(shape.d, {
 				x: px(shape.x),
 				y: py(shape.y),
 				scale,
 				color: colour(shape.fill),
 				borderColor: colour(shape.stroke),
-				borderWidth: shape.width * scale,
-				borderDashArray: shape.dash?.map((d) => d * scale),
+				borderWidth: shape.width,
+				borderDashArray: shape.dash,
 				borderLineCap: LineCapStyle.Round,
 			});
 			return;
