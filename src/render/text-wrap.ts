@@ -25,10 +25,14 @@ export function wrapText(text: string, width: number, size: number, bold = false
 	const lines: string[] = [];
 	for (const paragraph of text.split('\n')) {
 		let line = '';
+		let lineWidth = 0;
+		const space = textWidth(' ', size, bold);
 		for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-			const candidate = line ? `${line} ${word}` : word;
-			if (textWidth(candidate, size, bold) <= width) {
-				line = candidate;
+			const wordWidth = textWidth(word, size, bold);
+			const candidate = line ? lineWidth + space + wordWidth : wordWidth;
+			if (candidate <= width) {
+				line = line ? `${line} ${word}` : word;
+				lineWidth = candidate;
 				continue;
 			}
 			if (line) lines.push(line);
@@ -43,6 +47,7 @@ export function wrapText(text: string, width: number, size: number, bold = false
 				rest += char;
 			}
 			line = rest;
+			lineWidth = textWidth(rest, size, bold);
 		}
 		if (line || lines.length === 0) lines.push(line);
 	}
