@@ -7,10 +7,15 @@
  *  - site: `cjm build` of N synthetic journeys vs. a plain Starlight build of N Markdown pages of
  *    the same size; plus the JavaScript a page loads and the catalog pages' HTML (target: under 500 KB).
  *  - scale: every command on the largest journeys the limits allow (bench/scale.ts; target: each within 10 s).
+ *  - export: the map pictures (svg, png, pdf, pptx) per journey, on the samples and on the synthetic
+ *    journeys, and what each would add to a site build of N journeys (against the build measured by
+ *    `site` in the same run; the rule: at most a tenth, else the format stays out of the site).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadProject } from '../src/core/index.ts';
+import { EXPORT_FORMATS, exportJourney } from '../src/export/index.ts';
 import { generateDocs, generateProject } from './generate.ts';
 import { pageJavaScript } from './js-budget.ts';
 import { prepareScaleProject, scaleCommands } from './scale.ts';
@@ -70,6 +75,9 @@ if (which === 'all' || which === 'validate') {
 	console.log(`  ratio: ${(warm / cold).toFixed(2)}x the cold run (target: at most 0.25x, ${warm / cold <= 0.25 ? 'met' : 'not met'}); ${(warm / validate).toFixed(2)}x cjm validate without --cache\n`);
 }
 
+/** The site build's time at N journeys, when this run measured it: what export costs are compared with. */
+let siteBuild: number | undefined;
+
 if (which === 'all' || which === 'site') {
 	const runs = Number(process.env.BENCH_SITE_RUNS ?? 1);
 	const project = join(work, 'site');
@@ -89,6 +97,7 @@ if (which === 'all' || which === 'site') {
 		clean(theirs, join(baselineRoot, '.astro'), join(baselineRoot, 'node_modules'), astroCache)
 	);
 	const site = time([join(root, 'bin/cjm.js'), 'build', project, '--out-dir', ours], runs, {}, clean(ours, join(root, '.astro'), astroCache));
+	siteBuild = site;
 	console.log(`site build (cold, median of ${runs} run${runs === 1 ? '' : 's'})`);
 	console.log(row(`baseline: Starlight, ${N} Markdown pages`, baseline, N));
 	console.log(row(`cjm build, ${N} journeys`, site, N));
@@ -120,5 +129,35 @@ if (which === 'all' || which === 'scale') {
 		const ms = performance.now() - start;
 		const outcome = result.status === 0 ? '' : result.status === 2 ? ' (refused)' : ` (exit ${result.status})`;
 		console.log(`  ${`cjm ${name}`.padEnd(40)} ${(ms / 1000).toFixed(2).padStart(7)} s   ${ms <= bound ? 'met' : 'not met'}${outcome}`);
+	}
+}
+
+if (which === 'all' || which === 'export') {
+	const formats = ['svg', 'png', 'pdf', 'pptx'] as const;
+	/** Median milliseconds per journey of `format` over `journeys` (each exported once, in this process). */
+	const perJourney = async (format: (typeof formats)[number], journeys: Awaited<ReturnType<typeof loadProject>>['project']['journeys'], project: Awaited<ReturnType<typeof loadProject>>['project']) => {
+		const times: number[] = [];
+		for (const journey of journeys) {
+			const start = performance.now();
+			await exportJourney(format, journey, project);
+			times.push(performance.now() - start);
+		}
+		return median(times);
+	};
+	const samples = (await loadProject(root)).project;
+	const synthetic = join(work, 'export');
+	await generateProject(synthetic, N);
+	const generated = (await loadProject(synthetic)).project;
+	// Warm up each encoder (module loading, font parsing) before timing.
+	for (const format of formats) await exportJourney(format, samples.journeys[0], samples);
+	const picked = Number(process.env.BENCH_EXPORT_JOURNEYS ?? 30);
+	console.log(`\nexport: the map pictures, median ms per journey (samples: all ${samples.journeys.length}; synthetic: ${picked} of ${N}, 8 stages x 5 touchpoints)`);
+	console.log(`  ${'format'.padEnd(8)} ${'samples'.padStart(9)} ${'synthetic'.padStart(10)} ${`x ${N} journeys`.padStart(16)}   ${siteBuild ? 'share of the site build' : '(run `npm run bench` for the share of the site build)'}`);
+	for (const format of formats) {
+		const sample = await perJourney(format, samples.journeys, samples);
+		const each = await perJourney(format, generated.journeys.slice(0, picked), generated);
+		const total = each * N;
+		const share = siteBuild ? `${((total / siteBuild) * 100).toFixed(0).padStart(5)} % ${EXPORT_FORMATS[format].site ? '(on the site)' : '(cjm export only)'}${total / siteBuild > 0.1 ? '  > a tenth' : ''}` : '';
+		console.log(`  ${format.padEnd(8)} ${sample.toFixed(1).padStart(7)} ms ${each.toFixed(1).padStart(8)} ms ${(total / 1000).toFixed(1).padStart(12)} s   ${share}`);
 	}
 }

@@ -27,6 +27,10 @@ export interface Encoder {
 export const ENCODERS: Record<ExportFormat, () => Promise<Encoder>> = {
 	json: async () => (await import('./json.ts')).encoder,
 	'mermaid-journey': async () => (await import('./mermaid-journey.ts')).encoder,
+	svg: async () => (await import('./svg.ts')).encoder,
+	png: async () => (await import('./png.ts')).encoder,
+	pdf: async () => (await import('./pdf.ts')).encoder,
+	pptx: async () => (await import('./pptx.ts')).encoder,
 	csv: async () => (await import('./csv.ts')).encoder,
 	xlsx: async () => (await import('./xlsx.ts')).encoder,
 };

@@ -6,24 +6,44 @@
  * This module imports nothing, so the CLI can list the formats without loading any encoder.
  */
 export const EXPORT_FORMATS = {
-	json: {
-		extension: 'json',
-		mediaType: 'application/json',
-		label: 'JSON',
-		description: 'the validated journey as data, every field normalised, for scripts and other tools',
+	// For people who present: the map as a picture, a page, slides.
+	svg: {
+		extension: 'svg',
+		mediaType: 'image/svg+xml',
+		label: 'SVG',
+		description: 'the map as one self-contained picture (stages, lanes, curves; text stays text), for slides and documents',
 		binary: false,
 		site: true,
 		project: false,
 	},
-	'mermaid-journey': {
-		extension: 'mmd',
-		mediaType: 'text/plain; charset=utf-8',
-		label: 'Mermaid journey',
-		description: 'the journey as a Mermaid `journey` diagram (stages, touchpoints, scores 1-5, personas)',
-		binary: false,
+	png: {
+		extension: 'png',
+		mediaType: 'image/png',
+		label: 'PNG',
+		description: 'the map as an image at twice its size, for slides, chats and tools that take no SVG',
+		binary: true,
 		site: false,
 		project: false,
 	},
+	pdf: {
+		extension: 'pdf',
+		mediaType: 'application/pdf',
+		label: 'PDF',
+		description: 'the map on one landscape page (--paper a3, a4 or letter; A3 by default), text selectable, for print',
+		binary: true,
+		site: false,
+		project: false,
+	},
+	pptx: {
+		extension: 'pptx',
+		mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+		label: 'Slides (PPTX)',
+		description: 'slides: the map picture, then one slide per stage with its touchpoints, pains and opportunities as editable text',
+		binary: true,
+		site: false,
+		project: false,
+	},
+	// For people who work in spreadsheets: lanes as rows, read back by `cjm import`.
 	csv: {
 		extension: 'csv',
 		mediaType: 'text/csv; charset=utf-8',
@@ -41,6 +61,25 @@ export const EXPORT_FORMATS = {
 		binary: true,
 		site: true,
 		project: true,
+	},
+	// For tools.
+	json: {
+		extension: 'json',
+		mediaType: 'application/json',
+		label: 'JSON',
+		description: 'the validated journey as data, every field normalised, for scripts and other tools',
+		binary: false,
+		site: true,
+		project: false,
+	},
+	'mermaid-journey': {
+		extension: 'mmd',
+		mediaType: 'text/plain; charset=utf-8',
+		label: 'Mermaid journey',
+		description: 'the journey as a Mermaid `journey` diagram (stages, touchpoints, scores 1-5, personas)',
+		binary: false,
+		site: false,
+		project: false,
 	},
 } as const satisfies Record<string, ExportFormatInfo>;
 

@@ -5,14 +5,14 @@
  */
 import type { Journey, Project } from '../core/index.ts';
 import { type Encoded, ENCODERS, type JourneyExport } from './encoders.ts';
+import { ExportError } from './error.ts';
 import { DEFAULT_PAPER, EXPORT_FORMATS, type ExportFormat, type Paper } from './formats.ts';
 
 export { DEFAULT_PAPER, EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo, PAPER_IDS, PAPERS, type Paper, SITE_EXPORTS } from './formats.ts';
 export type { Encoded, JourneyExport } from './encoders.ts';
 
-
-/** A journey the format cannot write (too large, say): the message tells the user what to do. */
-export class ExportError extends Error {}
+export { ExportError } from './error.ts';
+export { EXPORT_LIMITS } from './limits.ts';
 
 export async function exportJourney(format: ExportFormat, journey: Journey, project: Project, options: { paper?: Paper } = {}): Promise<Encoded> {
 	const input: JourneyExport = {

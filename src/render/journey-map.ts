@@ -40,15 +40,19 @@ export interface MapImage {
 	srcset?: string;
 }
 
+/** What the map calls a curve's persona: its name, or "Everyone" on a single-curve map. */
+export const personaLabel = (id: string, personaNames?: Record<string, string>) => (id === ALL_PERSONAS ? 'Everyone' : (personaNames?.[id] ?? id));
+
 /** Marker shapes per persona: with colour and the legend, never colour alone. */
 /** One piece of a cell: an element or text (never a nested list, which hastscript's types refuse). */
-type Part = Element | string;
+export type Part = Element | string;
 
 const SHAPES = [symbolCircle, symbolSquare, symbolDiamond, symbolTriangle];
-const marker = (personaIndex: number, area: number) => symbol(SHAPES[personaIndex % SHAPES.length], area)() ?? '';
+/** SVG path data of a curve marker centred on 0,0: the shape says whose curve it is. */
+export const marker = (personaIndex: number, area: number) => symbol(SHAPES[personaIndex % SHAPES.length], area)() ?? '';
 
 /** What each moment of truth is called on the map. */
-const MOMENTS: Record<Moment, string> = {
+export const MOMENTS: Record<Moment, string> = {
 	stimulus: 'Stimulus',
 	zmot: 'Zero moment of truth',
 	fmot: 'First moment of truth',
@@ -61,7 +65,7 @@ const PRINT_WIDTH = 1500;
 
 export function journeyMapTree(journey: Journey, options: JourneyMapOptions = {}): Element {
 	const layout = options.layout ?? mapLayout(journey, { baseline: options.baseline });
-	const names = (id: string) => (id === ALL_PERSONAS ? 'Everyone' : (options.personaNames?.[id] ?? id));
+	const names = (id: string) => personaLabel(id, options.personaNames);
 	const multi = layout.personas[0] !== ALL_PERSONAS;
 	const tableWidth = MAP_SIZE.label + layout.width;
 	return h(
@@ -92,16 +96,24 @@ export function journeyMapTree(journey: Journey, options: JourneyMapOptions = {}
 	);
 }
 
+/** The curves' legend: each persona's curve, then the desired and the baseline curve when drawn. Shared with the SVG export. */
+export function legendEntries(layout: MapLayout, names: (id: string) => string, baseline?: Journey): Array<{ kind: MapCurve['kind']; personaIndex: number; label: string }> {
+	const entries = layout.personas.map((persona, i) => ({ kind: 'actual' as const, personaIndex: i, label: layout.personas.length > 1 ? names(persona) : 'How the customer feels' }));
+	const drawn = (kind: MapCurve['kind']) => layout.curves.some((c) => c.kind === kind);
+	return [
+		...entries,
+		...(drawn('desired') ? [{ kind: 'desired' as const, personaIndex: 0, label: 'How they want to feel' }] : []),
+		...(baseline && drawn('baseline') ? [{ kind: 'baseline' as const, personaIndex: 0, label: `Baseline: ${baseline.title}` }] : []),
+	];
+}
+
 function legend(layout: MapLayout, names: (id: string) => string, baseline?: Journey): Element {
 	const swatch = (kind: MapCurve['kind'], personaIndex: number) =>
 		s('svg', { className: 'cjm-map-swatch', width: 28, height: 14, viewBox: '0 0 28 14', ariaHidden: 'true' }, [
 			s('line', { className: ['cjm-map-line', `cjm-map-line--${kind}`, `cjm-persona-${personaIndex}`], x1: 1, x2: 27, y1: 7, y2: 7 }),
 			s('path', { className: ['cjm-map-marker', `cjm-map-marker--${kind}`, `cjm-persona-${personaIndex}`], d: marker(personaIndex, kind === 'actual' ? 48 : 30), transform: 'translate(14,7)' }),
 		]);
-	const entries: Array<[Element, string]> = layout.personas.map((persona, i) => [swatch('actual', i), layout.personas.length > 1 ? names(persona) : 'How the customer feels']);
-	if (layout.curves.some((c) => c.kind === 'desired')) entries.push([swatch('desired', 0), 'How they want to feel']);
-	if (baseline && layout.curves.some((c) => c.kind === 'baseline')) entries.push([swatch('baseline', 0), `Baseline: ${baseline.title}`]);
-	return h('ul', { className: 'cjm-map-legend', ariaLabel: 'Curves on the map' }, entries.map(([icon, label]) => h('li', [icon, label])));
+	return h('ul', { className: 'cjm-map-legend', ariaLabel: 'Curves on the map' }, legendEntries(layout, names, baseline).map(({ kind, personaIndex, label }) => h('li', [swatch(kind, personaIndex), label])));
 }
 
 /** The reading controls, hidden until the page's script takes them over (without it they could do nothing). */
@@ -210,7 +222,7 @@ const score = (t: Touchpoint): Part =>
 type Images = Readonly<Record<string, MapImage>>;
 
 /** A touchpoint's storyboard images: published ones as lazy `img`s, any other named by its alt text. */
-const pictures = (t: Touchpoint, images: Images): Part =>
+const pictures = (t: Touchpoint, images: Images = {}): Part =>
 	(t.image ?? []).length === 0
 		? ''
 		: h(
@@ -223,8 +235,8 @@ const pictures = (t: Touchpoint, images: Images): Part =>
 				})
 			);
 
-/** What each lane shows for a touchpoint (the emotion lane is the curve, drawn across the row). */
-const CELLS: Record<Exclude<LaneId, 'emotion'>, (t: Touchpoint, images: Images) => Part | Part[]> = {
+/** What each lane shows for a touchpoint (the emotion lane is the curve, drawn across the row). The SVG export writes the same cells as lines of text (images by their alt text). */
+export const MAP_CELLS: Record<Exclude<LaneId, 'emotion'>, (t: Touchpoint, images?: Images) => Part | Part[]> = {
 	image: pictures,
 	channel: (t) => t.channels.join(', '),
 	doing: (t) => t.action ?? '',
@@ -248,7 +260,7 @@ function laneRow(lane: Exclude<LaneId, 'emotion'>, layout: MapLayout, images: Im
 	const label = MAP_LANES.find((l) => l.id === lane)!.label;
 	return h('tr', { dataLane: lane }, [
 		h('th', { scope: 'row', className: 'cjm-lane' }, label),
-		...layout.columns.map((column) => h('td', { dataCol: column.index, className: column.touchpoint ? undefined : 'cjm-blank' }, column.touchpoint ? CELLS[lane](column.touchpoint, images) : '')),
+		...layout.columns.map((column) => h('td', { dataCol: column.index, className: column.touchpoint ? undefined : 'cjm-blank' }, column.touchpoint ? MAP_CELLS[lane](column.touchpoint, images) : '')),
 	]);
 }
 

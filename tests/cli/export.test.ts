@@ -46,6 +46,21 @@ describe('cjm export', () => {
 		expect(existsSync(join(work, 'journeys.json'))).toBe(false);
 	});
 
+	test('a picture goes to the file -o names: --format png -o x.png', () => {
+		const { status, stderr } = cjm('restaurant/pizza-visit', '--format', 'png', '-o', 'x.png');
+		expect(status).toBe(0);
+		expect(stderr).toBe('Wrote x.png\n');
+		expect([...readFileSync(join(work, 'x.png')).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+	});
+
+	test('without -o, bytes go to a file named after the journey, never to the terminal; --paper picks the page', () => {
+		const { status, stdout, stderr } = cjm('restaurant/pizza-visit', '--format', 'pdf', '--paper', 'a4');
+		expect(status).toBe(0);
+		expect(stdout).toBe('');
+		expect(stderr).toBe('Wrote pizza-visit.pdf\n');
+		expect(readFileSync(join(work, 'pizza-visit.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+	});
+
 	test('--help lists every format with what it is for', () => {
 		const result = spawnSync(process.execPath, [cli, 'export', '--help'], { cwd: work, encoding: 'utf8' });
 		expect(result.stdout).toContain('mermaid-journey  the journey as a Mermaid `journey` diagram');

@@ -4,6 +4,8 @@
  * served; the JavaScript a page transfers stays within budget, and Mermaid loads only where there
  * is a diagram.
  */
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXPORT_FORMATS, SITE_EXPORTS } from '../../src/export/index.ts';
@@ -187,6 +189,22 @@ describe('every page type renders', () => {
 			if (binary && ['xlsx', 'pptx'].includes(extension)) expect(body.subarray(0, 2).toString('latin1'), format).toBe('PK');
 			if (!binary) expect(body.toString('utf8'), format).toContain('Finding the entrance');
 		}
+	});
+
+	test('downloads: every link on each journey page resolves; the map picture is a self-contained SVG', async () => {
+		// The pages' HTML as served (no rendering needed to read their links).
+		for (const journey of (await builtContent()).journeys) {
+			const html = await (await tab.page.request.get(site.url(`journeys/${journey.id}/`))).text();
+			const links = selectAll('.cjm-actions a[download]', fromHtml(html)).map((a) => String(a.properties.href));
+			expect(links).toContain(`/downloads/${journey.id}.svg`);
+			for (const link of links) expect((await tab.page.request.get(site.url(link.slice(1)))).status(), link).toBe(200);
+		}
+		const svg = await tab.page.request.get(site.url('downloads/restaurant/pizza-visit.svg'));
+		expect(svg.headers()['content-type']).toContain('image/svg+xml');
+		const text = await svg.text();
+		expect(text).toMatch(/^<\?xml [^>]*\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+		expect(text).toContain('>Finding the entrance<');
+		expect(text).not.toContain('<script');
 	});
 
 	test('an avatar image is served as SVG', async () => {

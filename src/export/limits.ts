@@ -1,0 +1,60 @@
+/**
+ * How large a map each picture format writes. Past these a file would open slowly or not at all,
+ * or print text too small to read, so the export refuses with a message saying what to do instead.
+ * Documented in docs/file-format.md ("Limits") and the README; the numbers are defined only here.
+ */
+import type { Journey } from '../core/index.ts';
+import type { MapScene } from '../render/index.ts';
+import { ExportError } from './error.ts';
+import { type Paper, PAPERS } from './formats.ts';
+
+export const EXPORT_LIMITS = {
+	/** Touchpoint columns in any map picture (SVG, PNG, PDF, slides): about 92,000 px wide at 500. */
+	touchpoints: 500,
+	/** Pixels of a PNG (twice the map's size), also the slides' map picture: 64 megapixels is 256 MB decoded. */
+	megapixels: 64,
+	/**
+	 * The smallest size, in points, a PDF page may set the map's 13 px cell text at once the map is
+	 * scaled to fit the paper: small print, but still readable zoomed in (the text is vector). A3 holds
+	 * about 50 touchpoints, A4 and Letter about 35.
+	 */
+	pdfTextPoints: 1.5,
+	/** Touchpoints of one stage on its slide: the table of a larger stage runs off the slide. */
+	slideTouchpoints: 12,
+} as const;
+
+const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** Every picture format: refuse a map with more columns than any picture of it could show. */
+export function checkTouchpoints(journey: Journey, count: number, format: string) {
+	if (count > EXPORT_LIMITS.touchpoints) {
+		throw new ExportError(
+			`\`${journey.id}\` has ${thousands(count)} touchpoints; --format ${format} draws maps of at most ${EXPORT_LIMITS.touchpoints} (a wider picture is too large to open or read). Split the journey into several, or export its data with --format json`
+		);
+	}
+}
+
+/** PNG, and the slides' picture of the map: a bounded number of pixels at `scale`. */
+export function checkPixels(journey: Journey, scene: MapScene, scale: number, what: string) {
+	const width = Math.ceil(scene.width * scale);
+	const height = Math.ceil(scene.height * scale);
+	const megapixels = (width * height) / 1e6;
+	if (megapixels > EXPORT_LIMITS.megapixels) {
+		throw new ExportError(
+			`the map of \`${journey.id}\` would be ${thousands(width)} × ${thousands(height)} px (${Math.round(megapixels)} megapixels) as ${what}; it holds at most ${EXPORT_LIMITS.megapixels} megapixels. Export it with --format svg or pdf, or split the journey`
+		);
+	}
+}
+
+/** The scale that fits the map on one landscape page of `paper` inside `margin`, refused where its text would be too small to read. */
+export function pdfScale(journey: Journey, scene: MapScene, paper: Paper, margin: number): number {
+	const { width: short, height: long } = PAPERS[paper];
+	const scale = Math.min((long - 2 * margin) / scene.width, (short - 2 * margin) / scene.height, 1);
+	const textPoints = 13 * scale;
+	if (textPoints < EXPORT_LIMITS.pdfTextPoints) {
+		throw new ExportError(
+			`on ${paper.toUpperCase()} paper the map of \`${journey.id}\` would set its text at ${textPoints.toFixed(1)} pt, below the ${EXPORT_LIMITS.pdfTextPoints} pt a page can still be read at. Choose a larger paper with --paper, export it with --format svg, or split the journey`
+		);
+	}
+	return scale;
+}
