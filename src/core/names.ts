@@ -4,6 +4,7 @@
  * channels. The site builds a page per id and per slug, so a name that cannot be a URL path
  * segment would break the build, and two names that share a URL would silently lose a page.
  */
+import { slug as githubSlug } from 'github-slugger';
 
 /**
  * One folder or file name of an id or a content path: letters and digits of any script (with
@@ -81,3 +82,11 @@ export function uniqueSlugs(names: Iterable<string>): Map<string, string> {
 	}
 	return slugs;
 }
+
+/**
+ * The id of a stage or touchpoint whose file gives none: the GitHub-style slug of its name (the
+ * anchor GitHub would give a heading of that name), else its position. Exports that write ids only
+ * where they differ from these give files that read back the same.
+ */
+export const defaultStageId = (name: string, index: number): string => githubSlug(name) || `stage-${index + 1}`;
+export const defaultTouchpointId = (name: string, stageId: string, index: number): string => githubSlug(name) || `${stageId}-${index + 1}`;

@@ -3,13 +3,12 @@
  * (cross-file references such as personas and baselines are checked by `checkProject`).
  */
 import { posix } from 'node:path';
-import { slug } from 'github-slugger';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { lintBody } from './lint-body.ts';
 import { lintJourney } from './lint-journey.ts';
 import type { Edge, Image, Journey, Stage, Touchpoint } from './model.ts';
-import { visible } from './names.ts';
+import { defaultStageId, defaultTouchpointId, visible } from './names.ts';
 import type { Place } from './place.ts';
 import { readValidated } from './read-validated.ts';
 import { report } from './rules.ts';
@@ -132,11 +131,11 @@ function buildStages(file: VFile, input: JourneyFields, at: At): Stage[] {
 
 	const stages = input.stages.map((fields, s): Stage => {
 		const stagePath = ['stages', s];
-		const stageId = fields.id ?? (slug(fields.name) || `stage-${s + 1}`);
+		const stageId = fields.id ?? defaultStageId(fields.name, s);
 		claim(stageIds, stageId, [...stagePath, fields.id ? 'id' : 'name'], Boolean(fields.id), 'stage');
 		const touchpoints = fields.touchpoints.map((raw, t): Touchpoint => {
 			const path = [...stagePath, 'touchpoints', t];
-			const touchpointId = raw.id ?? (slug(raw.name) || `${stageId}-${t + 1}`);
+			const touchpointId = raw.id ?? defaultTouchpointId(raw.name, stageId, t);
 			claim(touchpointIds, touchpointId, [...path, raw.id ? 'id' : 'name'], Boolean(raw.id), 'touchpoint');
 			// `next` is resolved once every id is known (resolveNext).
 			return { ...renamed(raw, TOUCHPOINT_NAMES), id: touchpointId, stage: stageId, next: [] };

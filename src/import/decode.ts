@@ -4,8 +4,7 @@
  * lines as KPIs, levels in any case. A cell it cannot read is a warning naming the cell; a score
  * outside its scale stops the import.
  */
-import { slug } from 'github-slugger';
-import { type JourneyInput, TouchpointSchema } from '../core/index.ts';
+import { defaultStageId, defaultTouchpointId, type JourneyInput, TouchpointSchema } from '../core/index.ts';
 import { EMOTION_SCALE } from '../render/index.ts';
 import type { Draft, DraftCell, DraftTouchpoint } from './layouts.ts';
 import type { LaneTarget } from './lanes.ts';
@@ -30,14 +29,17 @@ export function stagesOf(draft: Draft, warnings: Warning[]): StageInput[] {
 	for (const target of ['emotion', 'desired'] as const) scales.set(target, scaleOf(draft, target, warnings));
 	const stageIds = new Set<string>();
 	const touchpointIds = new Set<string>();
-	return draft.stages.map((stage) => {
+	return draft.stages.map((stage, s) => {
 		const out: StageInput = { name: stage.name };
-		const id = uniqueId(stage.id?.text, stage.name, stageIds);
+		const stageDefault = defaultStageId(stage.name, s);
+		const id = uniqueId(stage.id?.text, stageDefault, stageIds);
 		if (id) out.id = id;
+		const stageId = id ?? stageDefault;
+		let index = 0;
 		out.touchpoints = stage.touchpoints.flatMap((touchpoint) => {
 			const decoded = touchpointOf(touchpoint, scales, warnings);
 			if (!decoded) return [];
-			const id = uniqueId(touchpoint.cells.get('touchpointId')?.text, decoded.name, touchpointIds);
+			const id = uniqueId(touchpoint.cells.get('touchpointId')?.text, defaultTouchpointId(decoded.name, stageId, index++), touchpointIds);
 			const { name, ...rest } = decoded;
 			return [id ? { name, id, ...rest } : decoded];
 		});
@@ -45,17 +47,21 @@ export function stagesOf(draft: Draft, warnings: Warning[]): StageInput[] {
 	});
 }
 
-/** The id to write: the one given, or none when the name's slug is free (the default), or the slug numbered. */
-function uniqueId(given: string | undefined, name: string, taken: Set<string>): string | undefined {
-	const base = slug(name);
-	if (given && (given !== base || taken.has(base))) {
+/**
+ * The id to write: the one given, or none when the default the core gives (`fallback`) is free,
+ * or, when two share a default, a numbered id the file format accepts.
+ */
+function uniqueId(given: string | undefined, fallback: string, taken: Set<string>): string | undefined {
+	if (given && (given !== fallback || taken.has(fallback))) {
 		taken.add(given);
 		return given;
 	}
-	if (!taken.has(base)) {
-		taken.add(base);
+	if (!taken.has(fallback)) {
+		taken.add(fallback);
 		return undefined;
 	}
+	// A default may start with `-` or hold letters an explicit id may not (`-a`, `ärger`).
+	const base = fallback.replace(/[^\w-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'id';
 	let n = 2;
 	while (taken.has(`${base}-${n}`)) n++;
 	taken.add(`${base}-${n}`);

@@ -5,8 +5,7 @@
  * schema (`lanesOf`), so a new lane shows up in the spreadsheets without a change here; a lane
  * that shows several fields gets a row per field. `cjm import` reads this layout back.
  */
-import { slug } from 'github-slugger';
-import { type Journey, lanesOf, type Stage, TOUCHPOINT_NAMES, type Touchpoint, TouchpointSchema } from '../core/index.ts';
+import { defaultStageId, defaultTouchpointId, type Journey, lanesOf, type Stage, TOUCHPOINT_NAMES, type Touchpoint, TouchpointSchema } from '../core/index.ts';
 import type { Cell } from './csv.ts';
 
 /** What a row of the grid holds: a touchpoint field (model name), or the desired half of its emotion. */
@@ -73,9 +72,12 @@ export function journeySheet(journey: Journey): JourneySheet {
 	const row = (label: string, cell: (touchpoint: Touchpoint, stage: Stage) => Cell): Cell[] => [label, ...columns.map(({ stage, touchpoint }) => (touchpoint ? cell(touchpoint, stage) : undefined))];
 	const stageRow: Cell[] = [SHEET_LABELS.stage, ...columns.map(({ stage }, i) => (i === 0 || columns[i - 1].stage !== stage ? stage.name : undefined))];
 	const rows: Cell[][] = [[SHEET_LABELS.title, journey.title], stageRow];
-	if (journey.stages.some((stage) => stage.id !== slug(stage.name))) rows.push([SHEET_LABELS.stageId, ...columns.map(({ stage }, i) => (i === 0 || columns[i - 1].stage !== stage ? stage.id : undefined))]);
+	// An id cell only where the id is not the default: a default written out could be one the file format refuses (`-0` from the name `'-0`).
+	const stageIdOf = (stage: Stage) => (stage.id === defaultStageId(stage.name, journey.stages.indexOf(stage)) ? undefined : stage.id);
+	const touchpointIdOf = (t: Touchpoint, stage: Stage) => (t.id === defaultTouchpointId(t.name, stage.id, stage.touchpoints.indexOf(t)) ? undefined : t.id);
+	if (journey.stages.some((stage) => stageIdOf(stage) !== undefined)) rows.push([SHEET_LABELS.stageId, ...columns.map(({ stage }, i) => (i === 0 || columns[i - 1].stage !== stage ? stageIdOf(stage) : undefined))]);
 	rows.push(row(SHEET_LABELS.touchpoint, (t) => t.name));
-	if (columns.some(({ touchpoint }) => touchpoint && touchpoint.id !== slug(touchpoint.name))) rows.push(row(SHEET_LABELS.touchpointId, (t) => t.id));
+	if (columns.some(({ stage, touchpoint }) => touchpoint && touchpointIdOf(touchpoint, stage) !== undefined)) rows.push(row(SHEET_LABELS.touchpointId, touchpointIdOf));
 	// Every lane, filled in or not: the sheet doubles as a form for people who add what is missing.
 	for (const sheetRow of SHEET_ROWS) rows.push(row(sheetRow.label, (t) => sheetRow.cell(t)));
 	return { rows, stages };
