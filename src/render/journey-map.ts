@@ -118,7 +118,7 @@ function legend(layout: MapLayout, names: (id: string) => string, baseline?: Jou
 
 /** The reading controls, hidden until the page's script takes them over (without it they could do nothing). */
 function toolbar(layout: MapLayout, names: (id: string) => string): Element {
-	const lanes = MAP_LANES.filter((lane) => layout.lanes.includes(lane.id) && !('fixed' in lane));
+	const lanes = MAP_LANES.filter((lane) => layout.lanes.includes(lane.id));
 	const checkbox = (group: string, value: string, label: string) =>
 		h('label', [h('input', { type: 'checkbox', name: group, value, checked: true }), ` ${label}`]);
 	return h('div', { className: 'cjm-map-toolbar', dataMapToolbar: '', hidden: true }, [

@@ -25,8 +25,8 @@ export const MAP_SIZE = {
  * the lane; a lane no touchpoint fills collapses. (The touchpoint lane is the column header row.)
  */
 export const MAP_LANES = [
-	// The storyboard row belongs with the touchpoint names above it: it is not in the lanes menu, so it is never hidden.
-	{ id: 'image', label: 'Image', filled: (t: Touchpoint) => (t.image?.length ?? 0) > 0, fixed: true },
+	// Storyboard pictures: a presenter may hide them for a compact map, like any other lane.
+	{ id: 'image', label: 'Image', filled: (t: Touchpoint) => (t.image?.length ?? 0) > 0 },
 	{ id: 'channel', label: 'Channel', filled: (t: Touchpoint) => t.channels.length > 0 },
 	{ id: 'doing', label: 'Doing', filled: (t: Touchpoint) => Boolean(t.action) },
 	{ id: 'thinking', label: 'Thinking', filled: (t: Touchpoint) => Boolean(t.thinking) },
