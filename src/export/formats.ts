@@ -14,6 +14,7 @@ export const EXPORT_FORMATS = {
 		description: 'the map as one self-contained picture (stages, lanes, curves; text stays text), for slides and documents',
 		binary: false,
 		site: true,
+		picture: true,
 		project: false,
 	},
 	png: {
@@ -23,6 +24,7 @@ export const EXPORT_FORMATS = {
 		description: 'the map as an image at twice its size, for slides, chats and tools that take no SVG',
 		binary: true,
 		site: false,
+		picture: true,
 		project: false,
 	},
 	pdf: {
@@ -32,6 +34,7 @@ export const EXPORT_FORMATS = {
 		description: 'the map on one landscape page (--paper a3, a4 or letter; A3 by default), text selectable, for print',
 		binary: true,
 		site: false,
+		picture: true,
 		project: false,
 	},
 	pptx: {
@@ -41,6 +44,7 @@ export const EXPORT_FORMATS = {
 		description: 'slides: the map picture, then one slide per stage with its touchpoints, pains and opportunities as editable text',
 		binary: true,
 		site: false,
+		picture: true,
 		project: false,
 	},
 	// For people who work in spreadsheets: lanes as rows, read back by `cjm import`.
@@ -51,6 +55,7 @@ export const EXPORT_FORMATS = {
 		description: 'the journey as a spreadsheet, lanes as rows (`cjm import` reads it back)',
 		binary: false,
 		site: true,
+		picture: false,
 		project: false,
 	},
 	xlsx: {
@@ -60,6 +65,7 @@ export const EXPORT_FORMATS = {
 		description: 'the journey as an Excel workbook, lanes as rows; with --all a sheet per journey and one for personas',
 		binary: true,
 		site: true,
+		picture: false,
 		project: true,
 	},
 	// For tools.
@@ -70,6 +76,7 @@ export const EXPORT_FORMATS = {
 		description: 'the validated journey as data, every field normalised, for scripts and other tools',
 		binary: false,
 		site: true,
+		picture: false,
 		project: false,
 	},
 	'mermaid-journey': {
@@ -79,6 +86,7 @@ export const EXPORT_FORMATS = {
 		description: 'the journey as a Mermaid `journey` diagram (stages, touchpoints, scores 1-5, personas)',
 		binary: false,
 		site: false,
+		picture: false,
 		project: false,
 	},
 } as const satisfies Record<string, ExportFormatInfo>;
@@ -95,6 +103,8 @@ export interface ExportFormatInfo {
 	binary: boolean;
 	/** Whether the site publishes it for every journey (false: on demand in `cjm export` only). */
 	site: boolean;
+	/** A picture of the map (refused past the map size limits in limits.ts). */
+	picture: boolean;
 	/** Whether `cjm export --all` can put every journey of the project into one file. */
 	project: boolean;
 }

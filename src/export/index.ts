@@ -12,7 +12,7 @@ export { DEFAULT_PAPER, EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, ty
 export type { Encoded, JourneyExport } from './encoders.ts';
 
 export { ExportError } from './error.ts';
-export { EXPORT_LIMITS } from './limits.ts';
+export { EXPORT_LIMITS, withinLimits } from './limits.ts';
 
 export async function exportJourney(format: ExportFormat, journey: Journey, project: Project, options: { paper?: Paper } = {}): Promise<Encoded> {
 	const input: JourneyExport = {

@@ -3,10 +3,10 @@
  * or print text too small to read, so the export refuses with a message saying what to do instead.
  * Documented in docs/file-format.md ("Limits") and the README; the numbers are defined only here.
  */
-import type { Journey } from '../core/index.ts';
+import { type Journey, touchpointsOf } from '../core/index.ts';
 import type { MapScene } from '../render/index.ts';
 import { ExportError } from './error.ts';
-import { type Paper, PAPERS } from './formats.ts';
+import { EXPORT_FORMATS, type ExportFormat, type Paper, PAPERS } from './formats.ts';
 
 export const EXPORT_LIMITS = {
 	/** Touchpoint columns in any map picture (SVG, PNG, PDF, slides): about 92,000 px wide at 500. */
@@ -24,6 +24,14 @@ export const EXPORT_LIMITS = {
 } as const;
 
 const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/**
+ * Whether `journey` is within the limits of `format` that are known before drawing it: the site
+ * links to, and builds, only the downloads it can make (a site format's limits must all be of this kind).
+ */
+export function withinLimits(format: ExportFormat, journey: Journey): boolean {
+	return !EXPORT_FORMATS[format].picture || touchpointsOf(journey).length <= EXPORT_LIMITS.touchpoints;
+}
 
 /** Every picture format: refuse a map with more columns than any picture of it could show. */
 export function checkTouchpoints(journey: Journey, count: number, format: string) {

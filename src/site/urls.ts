@@ -1,6 +1,6 @@
 /** Site URLs, under the configured base path, in one place so every link agrees. */
-import { type RouteSlugs, slugOf } from '../core/index.ts';
-import { EXPORT_FORMATS, SITE_EXPORTS } from '../export/index.ts';
+import { type Journey, type RouteSlugs, slugOf } from '../core/index.ts';
+import { EXPORT_FORMATS, SITE_EXPORTS, withinLimits } from '../export/index.ts';
 import { anchor } from '../render/index.ts';
 
 export { slugOf };
@@ -18,10 +18,13 @@ export const downloadUrl = (id: string, extension: string) => url(`downloads/${i
 /** The flow's Mermaid source: offered on every journey page, and where the flow is too large to draw. */
 export const FLOW_EXTENSION = 'mmd';
 
-/** What a journey page offers to download: its flow's Mermaid source, then every format the site exports. */
-export const journeyDownloads = (id: string) => [
-	{ href: downloadUrl(id, FLOW_EXTENSION), label: 'Mermaid source' },
-	...SITE_EXPORTS.map((format) => ({ href: downloadUrl(id, EXPORT_FORMATS[format].extension), label: EXPORT_FORMATS[format].label })),
+/** The formats the site builds for a journey: those it exports, within their limits (a map too wide for a picture gets none). */
+export const siteExportsOf = (journey: Journey) => SITE_EXPORTS.filter((format) => withinLimits(format, journey));
+
+/** What a journey page offers to download: its flow's Mermaid source, then every format the site exports for it. */
+export const journeyDownloads = (journey: Journey) => [
+	{ href: downloadUrl(journey.id, FLOW_EXTENSION), label: 'Mermaid source' },
+	...siteExportsOf(journey).map((format) => ({ href: downloadUrl(journey.id, EXPORT_FORMATS[format].extension), label: EXPORT_FORMATS[format].label })),
 ];
 
 /** Owner and channel slugs depend on every name in the project (`C++` and `C#` must differ): set by `siteContent()`. */

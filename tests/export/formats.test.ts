@@ -19,3 +19,15 @@ describe('export formats', () => {
 		for (const id of EXPORT_FORMAT_IDS.filter((each) => EXPORT_FORMATS[each].project)) expect(typeof (await ENCODERS[id]()).project).toBe('function');
 	});
 });
+
+describe('limits known before drawing', () => {
+	test('a map past the picture limit gets no picture formats, every other format stays; the site can tell without drawing', async () => {
+		const { parseJourney, touchpointsOf } = await import('../../src/core/index.ts');
+		const { VFile } = await import('vfile');
+		const { largestJourney } = await import('../../bench/scale.ts');
+		const { EXPORT_LIMITS, withinLimits } = await import('../../src/export/index.ts');
+		const journey = parseJourney(new VFile({ path: 'journeys/dense.md', value: largestJourney('dense') }), 'dense')!.journey!;
+		expect(touchpointsOf(journey).length).toBeGreaterThan(EXPORT_LIMITS.touchpoints);
+		expect(EXPORT_FORMAT_IDS.filter((id) => !withinLimits(id, journey))).toEqual(['svg', 'png', 'pdf', 'pptx']);
+	});
+});

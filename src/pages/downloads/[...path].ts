@@ -1,9 +1,9 @@
 /** Downloads of each journey: its flow's Mermaid source, and every format the site exports (see src/export/formats.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { EXPORT_FORMATS, type ExportFormat, exportJourney, SITE_EXPORTS } from '../../export/index.ts';
+import { EXPORT_FORMATS, type ExportFormat, exportJourney } from '../../export/index.ts';
 import { mermaidFlow } from '../../render/index.ts';
 import { siteContent } from '../../site/content.ts';
-import { FLOW_EXTENSION } from '../../site/urls.ts';
+import { FLOW_EXTENSION, siteExportsOf } from '../../site/urls.ts';
 
 type Download = { id: string; format: ExportFormat | 'flow' };
 
@@ -11,7 +11,7 @@ export const getStaticPaths = (async () => {
 	const { journeys } = await siteContent();
 	return journeys.flatMap((journey) => [
 		{ params: { path: `${journey.id}.${FLOW_EXTENSION}` }, props: { id: journey.id, format: 'flow' } satisfies Download },
-		...SITE_EXPORTS.map((format) => ({ params: { path: `${journey.id}.${EXPORT_FORMATS[format].extension}` }, props: { id: journey.id, format } satisfies Download })),
+		...siteExportsOf(journey).map((format) => ({ params: { path: `${journey.id}.${EXPORT_FORMATS[format].extension}` }, props: { id: journey.id, format } satisfies Download })),
 	]);
 }) satisfies GetStaticPaths;
 
