@@ -21,8 +21,10 @@ export interface Section {
  * touchpoint is in, resolved edges, notes from the body, paths.
  */
 
-export interface Touchpoint extends Renamed<Omit<TouchpointFields, 'id' | 'next'>, typeof TOUCHPOINT_NAMES> {
+export interface Touchpoint extends Renamed<Omit<TouchpointFields, 'id' | 'next' | 'evidence'>, typeof TOUCHPOINT_NAMES> {
 	id: string;
+	/** Titles of the journey's `sources` this touchpoint rests on (the file may name them by position). */
+	evidence: string[];
 	/** Id of the stage this touchpoint belongs to. */
 	stage: string;
 	/** Resolved edges: the explicit `next`, or the following touchpoint in order. */

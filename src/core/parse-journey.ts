@@ -95,14 +95,46 @@ function buildStages(file: VFile, input: JourneyFields, at: At): Stage[] {
 			const path = [...stagePath, 'touchpoints', t];
 			const touchpointId = raw.id ?? (slug(raw.name) || `${stageId}-${t + 1}`);
 			claim(touchpointIds, touchpointId, [...path, raw.id ? 'id' : 'name'], Boolean(raw.id), 'touchpoint');
-			// `next` is resolved once every id is known (resolveNext).
-			return { ...renamed(raw, TOUCHPOINT_NAMES), id: touchpointId, stage: stageId, next: [] };
+			// `next` and `evidence` are resolved once every id and source is known (resolveNext, resolveEvidence).
+			return { ...renamed(raw, TOUCHPOINT_NAMES), id: touchpointId, stage: stageId, next: [], evidence: [] };
 		});
 		return { ...fields, id: stageId, touchpoints };
 	});
 
 	resolveNext(file, input, stages, touchpointIds, at);
+	resolveEvidence(file, input, stages, at);
 	return stages;
+}
+
+/**
+ * Turns each `evidence` reference (a source's title, ignoring case, or its position from 1) into
+ * the source's title; a reference to no source is reported where it is written and left out.
+ */
+function resolveEvidence(file: VFile, input: JourneyFields, stages: Stage[], at: At): void {
+	const titles = input.sources.map((source) => source.title);
+	const byTitle = new Map(titles.map((title) => [title.trim().toLowerCase(), title]));
+	let typos: ReturnType<typeof suggester> | undefined;
+	stages.forEach((stage, s) =>
+		stage.touchpoints.forEach((touchpoint, t) => {
+			touchpoint.evidence = input.stages[s].touchpoints[t].evidence.flatMap((reference, e) => {
+				const title = typeof reference === 'number' ? titles[reference - 1] : byTitle.get(reference.trim().toLowerCase());
+				if (title !== undefined) return [title];
+				const suggestion = typeof reference === 'string' ? (typos ??= suggester(titles)).closest(reference) : undefined;
+				const advice =
+					titles.length === 0
+						? 'expected a source of this journey, and it lists none: add it to `sources`'
+						: suggestion
+							? `did you mean \`${suggestion}\`?`
+							: `expected the title of one of the journey’s \`sources\` or its position, from 1 to ${titles.length}`;
+				// With the shorthand `evidence: 2` the path runs into the scalar, which is then the place.
+				const place = at(['stages', s, 'touchpoints', t, 'evidence', e]);
+				report(file, 'unknown-source', `Unexpected \`evidence\` ${typeof reference === 'number' ? reference : `\`${reference}\``}, ${advice}`, place, {
+					expected: suggestion ? [suggestion] : titles,
+				});
+				return [];
+			});
+		})
+	);
 }
 
 /** Checks explicit `next` targets and fills in the default: the following touchpoint in order. */

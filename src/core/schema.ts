@@ -116,6 +116,10 @@ const LEVELS = ['low', 'medium', 'high'] as const;
 export type Level = (typeof LEVELS)[number];
 const LevelSchema = z.enum(LEVELS, { error: 'one of `low`, `medium`, `high`' });
 
+const EVIDENCE = 'a source title or position (from 1), or a list of them';
+/** A reference to one of the journey's `sources`: its title, or its position counting from 1. */
+const EvidenceReference = z.union([z.string({ error: EVIDENCE }), z.int({ error: EVIDENCE }).min(1)], { error: EVIDENCE });
+
 /** Why a view leaves out the fields about the whole journey. */
 const ABOVE_THE_TABLE: FieldViews['table'] = { hidden: 'about the whole journey: the journey page shows it above the table' };
 /** Why the table leaves out moments of truth. */
@@ -153,6 +157,15 @@ export const TouchpointSchema = z.strictObject(
 		owner: shows(text('Team or person responsible for this touchpoint.').optional(), { table: { lane: 'Owner' }, diff: 'compare' }),
 		criticality: shows(LevelSchema.optional().describe('How critical this touchpoint is to the journey.'), { table: { lane: 'Criticality' }, diff: 'compare' }),
 		confidence: shows(LevelSchema.optional().describe('How well research supports this touchpoint.'), { table: { lane: 'Confidence', optional: true }, diff: 'compare' }),
+		evidence: shows(
+			z
+				.union([EvidenceReference, z.array(EvidenceReference, { error: EVIDENCE })], { error: EVIDENCE })
+				.transform((value) => (Array.isArray(value) ? value : [value]))
+				.default(() => [])
+				.describe('Research behind this touchpoint: titles of the journey’s `sources`, or their positions from 1.'),
+			// The model holds the titles the references resolve to (parse-journey.ts), so the views show titles.
+			{ table: { hidden: 'the journey map shows it, beside the criticality it supports; a lane of source titles would crowd the table' }, diff: 'compare' }
+		),
 		conversion: shows(Share.optional().describe('Share of customers who reach the next step: 0 to 1, or "45%".'), {
 			table: { lane: 'Conversion & KPIs' },
 			diff: { own: 'a conversion change with its direction' },

@@ -137,7 +137,15 @@ function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: 
 			const personaIndex = t.persona ? layout.personas.indexOf(t.persona) : -1;
 			return h(
 				'th',
-				{ scope: 'col', id: anchor.touchpoint(t.id), dataTouchpoint: t.id, dataCol: column.index, dataFor: t.persona, className: ['cjm-map-touchpoint', `cjm-emotion--${emotionClass(t.emotion)}`] },
+				{
+					scope: 'col',
+					id: anchor.touchpoint(t.id),
+					dataTouchpoint: t.id,
+					dataCol: column.index,
+					dataFor: t.persona,
+					dataConfidence: t.confidence,
+					className: ['cjm-map-touchpoint', `cjm-emotion--${emotionClass(t.emotion)}`, ...(t.confidence ? [`cjm-map-touchpoint--${t.confidence}-confidence`] : [])],
+				},
 				[
 					h('a', { href: `#${anchor.touchpoint(t.id)}`, className: 'cjm-anchor' }, t.name),
 					h('span', { className: 'cjm-map-tags' }, [
@@ -148,12 +156,24 @@ function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: 
 								: '',
 						t.time ? h('span', { className: 'cjm-meta' }, t.time) : '',
 						t.moment ? h('span', { className: ['cjm-map-moment', `cjm-map-moment--${t.moment}`] }, MOMENTS[t.moment]) : '',
+						support(t),
 					]),
 					flowNote(column, layout),
 				]
 			);
 		}),
 	]);
+}
+
+/**
+ * How well research supports a touchpoint, in its header: the confidence in words (never colour
+ * alone) and how many sources it rests on, which the tooltip names.
+ */
+function support(t: Touchpoint): Part {
+	if (!t.confidence && t.evidence.length === 0) return '';
+	const sources = t.evidence.length === 0 ? 'no sources' : `${t.evidence.length} ${t.evidence.length === 1 ? 'source' : 'sources'}`;
+	const words = t.confidence ? `${t.confidence} confidence · ${sources}` : sources;
+	return h('span', { className: ['cjm-map-support', `cjm-map-support--${t.confidence ?? 'unrated'}`], title: t.evidence.length > 0 ? `Evidence: ${t.evidence.join('; ')}` : undefined }, words);
 }
 
 /** A branch, a jump or an early end, in the column header: the flow is visible on the map itself. */
@@ -201,7 +221,11 @@ const CELLS: Record<Exclude<LaneId, 'emotion'>, (t: Touchpoint) => Part | Part[]
 	feeling: (t) => [t.feeling ? `${t.feeling} ` : '', score(t), t.emotion?.desired === undefined ? '' : h('span', { className: 'cjm-meta' }, ` (wants ${signed(t.emotion.desired)})`)],
 	pains: (t) => items(t.pains, 'pains'),
 	opportunities: (t) => items(t.opportunities, 'opportunities'),
-	owner: (t) => [t.owner ?? '', t.criticality ? h('span', { className: ['cjm-map-criticality', `cjm-map-criticality--${t.criticality}`] }, `${t.criticality} criticality`) : ''],
+	owner: (t) => [
+		t.owner ?? '',
+		t.criticality ? h('span', { className: ['cjm-map-criticality', `cjm-map-criticality--${t.criticality}`] }, `${t.criticality} criticality`) : '',
+		t.evidence.length > 0 ? h('p', { className: ['cjm-meta', 'cjm-map-evidence'] }, `Evidence: ${t.evidence.join('; ')}`) : '',
+	],
 	conversion: (t) => {
 		const kpis = Object.entries(t.kpis);
 		return [
@@ -337,6 +361,7 @@ function timeline(layout: MapLayout, names: (id: string) => string, multi: boole
 								multi ? h('span', { className: 'cjm-meta' }, ` · ${t.persona ? names(t.persona) : 'Everyone'}`) : '',
 								strip(column),
 							]),
+							t.confidence || t.evidence.length > 0 ? h('p', support(t)) : '',
 							t.action ? h('p', t.action) : '',
 							...(t.pains.length > 0 ? [h('p', { className: 'cjm-card-label' }, 'Pains'), items(t.pains, 'pains')] : []),
 							...(t.opportunities.length > 0 ? [h('p', { className: 'cjm-card-label' }, 'Opportunities'), items(t.opportunities, 'opportunities')] : []),
