@@ -50,6 +50,8 @@ interface WireReference {
 interface WireReferences {
 	personas: WireReference[];
 	baseline?: WireReference;
+	parent?: WireReference;
+	zooms: WireReference[];
 }
 interface WireMessage {
 	reason: string;
@@ -81,20 +83,20 @@ function toWireResult(file: VFile, parsed: ParseResult): WireResult {
 	return { parsed: parsed && 'references' in parsed ? { ...parsed, references: toWireReferences(parsed.references) } : parsed, messages };
 }
 
-function toWireReferences({ personas, baseline }: JourneyReferences): WireReferences {
+function toWireReferences({ personas, baseline, parent, zooms }: JourneyReferences): WireReferences {
 	const wire = (reference: { id: string }): WireReference => ({ id: reference.id, path: pathOf(reference) });
-	return { personas: personas.map(wire), ...(baseline ? { baseline: wire(baseline) } : {}) };
+	return { personas: personas.map(wire), ...(baseline ? { baseline: wire(baseline) } : {}), ...(parent ? { parent: wire(parent) } : {}), zooms: zooms.map(wire) };
 }
 
 /** References placed in `file` on this thread, reading its frontmatter again if one is ever placed. */
-function fromWireReferences(file: VFile, { personas, baseline }: WireReferences): JourneyReferences {
+function fromWireReferences(file: VFile, { personas, baseline, parent, zooms }: WireReferences): JourneyReferences {
 	let frontmatter: Frontmatter | undefined;
 	const at = (path: Path): Place => {
 		frontmatter ??= readFrontmatter(new VFile({ path: file.path, value: file.value }));
 		return frontmatter ? placeOf(frontmatter, path) : FILE_START;
 	};
 	const placed = (reference: WireReference) => withPlace({ id: reference.id }, reference.path, at);
-	return { personas: personas.map(placed), ...(baseline ? { baseline: placed(baseline) } : {}) };
+	return { personas: personas.map(placed), ...(baseline ? { baseline: placed(baseline) } : {}), ...(parent ? { parent: placed(parent) } : {}), zooms: zooms.map(placed) };
 }
 
 export interface ParseOptions {

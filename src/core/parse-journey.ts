@@ -24,6 +24,10 @@ import { type Path, placeOf, withPlace } from './yaml-path.ts';
 export interface JourneyReferences {
 	personas: Array<{ id: string; place: Place }>;
 	baseline?: { id: string; place: Place };
+	/** The wider journey this one details. */
+	parent?: { id: string; place: Place };
+	/** Journeys that detail one of this journey's touchpoints, in touchpoint order. */
+	zooms: Array<{ id: string; place: Place }>;
 }
 
 export interface ParsedJourney {
@@ -61,16 +65,28 @@ export function parseJourney(file: VFile, id: string, path = file.path): ParsedJ
 	return { journey, references };
 }
 
-/** The persona and baseline ids as written, whatever else is wrong with the file. */
+/** The persona, baseline, parent and zoom ids as written, whatever else is wrong with the file. */
 function referencesOf(data: Record<string, unknown>, at: (path: Path) => Place): JourneyReferences {
-	const { persona, baseline } = data;
+	const { persona, baseline, parent, stages } = data;
 	const personas =
 		typeof persona === 'string'
 			? [withPlace({ id: persona }, ['persona'], at)]
 			: Array.isArray(persona)
 				? persona.flatMap((id, index) => (typeof id === 'string' ? [withPlace({ id }, ['persona', index], at)] : []))
 				: [];
-	return { personas, ...(typeof baseline === 'string' ? { baseline: withPlace({ id: baseline }, ['baseline'], at) } : {}) };
+	const listAt = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+	const zooms = listAt(stages).flatMap((stage, s) =>
+		listAt((stage as { touchpoints?: unknown } | null)?.touchpoints).flatMap((touchpoint, t) => {
+			const zoom = (touchpoint as { zoom?: unknown } | null)?.zoom;
+			return typeof zoom === 'string' ? [withPlace({ id: zoom }, ['stages', s, 'touchpoints', t, 'zoom'], at)] : [];
+		})
+	);
+	return {
+		personas,
+		...(typeof baseline === 'string' ? { baseline: withPlace({ id: baseline }, ['baseline'], at) } : {}),
+		...(typeof parent === 'string' ? { parent: withPlace({ id: parent }, ['parent'], at) } : {}),
+		zooms,
+	};
 }
 
 type At = (path: Path, target?: 'key' | 'value') => ReturnType<typeof placeOf>;

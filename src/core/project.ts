@@ -1,6 +1,7 @@
 /**
  * Loads a project (a folder with `journeys/` and `personas/`), parses every file, and checks what
- * only the whole project can tell: that file names can be URLs, personas and baselines exist,
+ * only the whole project can tell: that file names can be URLs, personas, baselines, parents and
+ * zoomed-in journeys exist (without loops),
  * avatars are safe images in the content folders, and every persona is used. All files are
  * checked in one run; nothing stops at the first bad file.
  */
@@ -16,6 +17,7 @@ import type { ParseCache } from './parse-cache.ts';
 import type { ParsedJourney } from './parse-journey.ts';
 import type { ParsedPersona } from './parse-persona.ts';
 import { ALLOWED_NAME_CHARACTERS, idOf, nameProblem, visible } from './names.ts';
+import { checkJourneyLinks } from './journey-links.ts';
 import { FILE_START } from './place.ts';
 import { report } from './rules.ts';
 import { suggester } from './suggest.ts';
@@ -124,6 +126,7 @@ function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], contentF
 	checkFileNames(journeyEntries);
 	checkFileNames(personaEntries);
 	checkReferences(journeys, journeyEntries, personaEntries);
+	checkJourneyLinks(journeys, journeyEntries.map((entry) => entry.id));
 	checkPersonas(contentFiles, personas, journeys);
 	const files = [...personaEntries, ...journeyEntries].map((entry) => entry.file).sort((a, b) => a.path.localeCompare(b.path));
 	for (const file of files) file.messages.sort(byPlace);

@@ -182,6 +182,10 @@ export const TouchpointSchema = z.strictObject(
 		backstage: shows(text('Service-blueprint lane: what happens behind the scenes.').optional(), { table: { lane: 'Backstage', optional: true }, diff: 'compare' }),
 		support: shows(text('Service-blueprint lane: supporting systems and processes.').optional(), { table: { lane: 'Support', optional: true }, diff: 'compare' }),
 		moment: shows(MomentSchema.optional(), { table: NO_MOMENT_VIEW, diff: 'compare' }),
+		zoom: shows(text('Id of the journey that details this touchpoint (a path under journeys/ without `.md`).').optional(), {
+			table: { hidden: 'the journey map links it from the touchpoint’s header' },
+			diff: 'compare',
+		}),
 		next: shows(
 			z
 				.array(EdgeSchema, { error: 'a list of touchpoint ids' })
@@ -262,6 +266,7 @@ export const JourneySchema = z
 				{ table: ABOVE_THE_TABLE, diff: 'compare' }
 			),
 			baseline: shows(text('Id of the journey this one is compared with.').optional(), { table: ABOVE_THE_TABLE, diff: 'compare' }),
+			parent: shows(text('Id of the wider journey this one details.').optional(), { table: ABOVE_THE_TABLE, diff: 'compare' }),
 			status: shows(
 				z
 					.enum(['hypothesis', 'validated'], { error: 'one of `hypothesis`, `validated`' })
