@@ -39,7 +39,7 @@ export function lintJourney(file: VFile, journey: Journey, at: (path: Path, targ
 				}
 				previous = { score, name: touchpoint.name };
 			}
-			if (journey.status === 'validated' && touchpoint.criticality === 'high' && touchpoint.evidence.length === 0) {
+			if (journey.status === 'validated' && touchpoint.criticality === 'high' && !touchpoint.evidence) {
 				report(
 					file,
 					'unsupported-touchpoint',

@@ -23,8 +23,8 @@ export interface Section {
 
 export interface Touchpoint extends Renamed<Omit<TouchpointFields, 'id' | 'next' | 'evidence'>, typeof TOUCHPOINT_NAMES> {
 	id: string;
-	/** Titles of the journey's `sources` this touchpoint rests on (the file may name them by position). */
-	evidence: string[];
+	/** Titles of the journey's `sources` this touchpoint rests on (the file may name them by position); absent when none. */
+	evidence?: string[];
 	/** Id of the stage this touchpoint belongs to. */
 	stage: string;
 	/** Resolved edges: the explicit `next`, or the following touchpoint in order. */

@@ -112,7 +112,7 @@ function buildStages(file: VFile, input: JourneyFields, at: At): Stage[] {
 			const touchpointId = raw.id ?? (slug(raw.name) || `${stageId}-${t + 1}`);
 			claim(touchpointIds, touchpointId, [...path, raw.id ? 'id' : 'name'], Boolean(raw.id), 'touchpoint');
 			// `next` and `evidence` are resolved once every id and source is known (resolveNext, resolveEvidence).
-			return { ...renamed(raw, TOUCHPOINT_NAMES), id: touchpointId, stage: stageId, next: [], evidence: [] };
+			return { ...renamed(raw, TOUCHPOINT_NAMES), id: touchpointId, stage: stageId, next: [], evidence: undefined };
 		});
 		return { ...fields, id: stageId, touchpoints };
 	});
@@ -132,7 +132,7 @@ function resolveEvidence(file: VFile, input: JourneyFields, stages: Stage[], at:
 	let typos: ReturnType<typeof suggester> | undefined;
 	stages.forEach((stage, s) =>
 		stage.touchpoints.forEach((touchpoint, t) => {
-			touchpoint.evidence = input.stages[s].touchpoints[t].evidence.flatMap((reference, e) => {
+			const evidence = input.stages[s].touchpoints[t].evidence.flatMap((reference, e) => {
 				const title = typeof reference === 'number' ? titles[reference - 1] : byTitle.get(reference.trim().toLowerCase());
 				if (title !== undefined) return [title];
 				const suggestion = typeof reference === 'string' ? (typos ??= suggester(titles)).closest(reference) : undefined;
@@ -149,6 +149,7 @@ function resolveEvidence(file: VFile, input: JourneyFields, stages: Stage[], at:
 				});
 				return [];
 			});
+			if (evidence.length > 0) touchpoint.evidence = evidence;
 		})
 	);
 }

@@ -170,10 +170,11 @@ function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: 
  * alone) and how many sources it rests on, which the tooltip names.
  */
 function support(t: Touchpoint): Part {
-	if (!t.confidence && t.evidence.length === 0) return '';
-	const sources = t.evidence.length === 0 ? 'no sources' : `${t.evidence.length} ${t.evidence.length === 1 ? 'source' : 'sources'}`;
+	const evidence = t.evidence ?? [];
+	if (!t.confidence && evidence.length === 0) return '';
+	const sources = evidence.length === 0 ? 'no sources' : `${evidence.length} ${evidence.length === 1 ? 'source' : 'sources'}`;
 	const words = t.confidence ? `${t.confidence} confidence · ${sources}` : sources;
-	return h('span', { className: ['cjm-map-support', `cjm-map-support--${t.confidence ?? 'unrated'}`], title: t.evidence.length > 0 ? `Evidence: ${t.evidence.join('; ')}` : undefined }, words);
+	return h('span', { className: ['cjm-map-support', `cjm-map-support--${t.confidence ?? 'unrated'}`], title: evidence.length > 0 ? `Evidence: ${evidence.join('; ')}` : undefined }, words);
 }
 
 /** A branch, a jump or an early end, in the column header: the flow is visible on the map itself. */
@@ -224,7 +225,7 @@ const CELLS: Record<Exclude<LaneId, 'emotion'>, (t: Touchpoint) => Part | Part[]
 	owner: (t) => [
 		t.owner ?? '',
 		t.criticality ? h('span', { className: ['cjm-map-criticality', `cjm-map-criticality--${t.criticality}`] }, `${t.criticality} criticality`) : '',
-		t.evidence.length > 0 ? h('p', { className: ['cjm-meta', 'cjm-map-evidence'] }, `Evidence: ${t.evidence.join('; ')}`) : '',
+		t.evidence ? h('p', { className: ['cjm-meta', 'cjm-map-evidence'] }, `Evidence: ${t.evidence.join('; ')}`) : '',
 	],
 	conversion: (t) => {
 		const kpis = Object.entries(t.kpis);
@@ -361,7 +362,7 @@ function timeline(layout: MapLayout, names: (id: string) => string, multi: boole
 								multi ? h('span', { className: 'cjm-meta' }, ` · ${t.persona ? names(t.persona) : 'Everyone'}`) : '',
 								strip(column),
 							]),
-							t.confidence || t.evidence.length > 0 ? h('p', support(t)) : '',
+							t.confidence || t.evidence ? h('p', support(t)) : '',
 							t.action ? h('p', t.action) : '',
 							...(t.pains.length > 0 ? [h('p', { className: 'cjm-card-label' }, 'Pains'), items(t.pains, 'pains')] : []),
 							...(t.opportunities.length > 0 ? [h('p', { className: 'cjm-card-label' }, 'Opportunities'), items(t.opportunities, 'opportunities')] : []),

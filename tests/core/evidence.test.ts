@@ -29,7 +29,7 @@ describe('unknown-source', () => {
 		expect(found['journeys/no-sources.md']).toEqual([[9, 19, 'unknown-source', 'Unexpected `evidence` 1, expected a source of this journey, and it lists none: add it to `sources`']]);
 		const journey = project.journeys.find((j) => j.id === 'evidence')!;
 		// The model holds the sources' titles as the journey lists them; unknown references are left out.
-		expect(touchpointsOf(journey).map((t) => t.evidence)).toEqual([['Ten interviews with commuters', 'Ticket machine logs'], [], []]);
+		expect(touchpointsOf(journey).map((t) => t.evidence)).toEqual([['Ten interviews with commuters', 'Ticket machine logs'], undefined, undefined]);
 	});
 
 	test('a reference that is neither a title nor a whole position from 1 is a schema error', () => {

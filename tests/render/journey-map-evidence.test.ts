@@ -21,7 +21,7 @@ test('the trial map marks high and low confidence in words and with a class, and
 		expect(toString(select('.cjm-map-support', th)!)).toMatch(new RegExp(`^${t.confidence} confidence · `));
 		expect(String(th.properties.className)).toContain(`cjm-map-touchpoint--${t.confidence}-confidence`);
 	}
-	const unrated = touchpointsOf(trial).filter((t) => !t.confidence && t.evidence.length === 0);
+	const unrated = touchpointsOf(trial).filter((t) => !t.confidence && !t.evidence);
 	for (const t of unrated) expect(select('.cjm-map-support', header(tree, t.id))).toBeUndefined();
 });
 
@@ -32,9 +32,9 @@ test('the sign-up map counts each touchpoint’s sources in its header and names
 	expect(checkout.evidence).toEqual(['Sign-up funnel analytics, last 90 days', 'Five phone interviews with customers who started but did not finish sign-up']);
 	const support = select('.cjm-map-support', header(tree, checkout.id))!;
 	expect(toString(support)).toBe('2 sources');
-	expect(support.properties.title).toBe(`Evidence: ${checkout.evidence.join('; ')}`);
+	expect(support.properties.title).toBe(`Evidence: ${checkout.evidence!.join('; ')}`);
 	const evidence = selectAll('tr[data-lane="owner"] .cjm-map-evidence', tree).map((node) => toString(node));
-	expect(evidence).toContain(`Evidence: ${checkout.evidence.join('; ')}`);
+	expect(evidence).toContain(`Evidence: ${checkout.evidence!.join('; ')}`);
 	// Every touchpoint with evidence lists it once on the map (its timeline card repeats the count, not the titles).
-	expect(evidence).toHaveLength(touchpointsOf(signup).filter((t) => t.evidence.length > 0).length);
+	expect(evidence).toHaveLength(touchpointsOf(signup).filter((t) => t.evidence).length);
 });
