@@ -27,6 +27,7 @@ export default defineConfig({
 				{ label: 'Pain points & opportunities', link: '/backlog/' },
 				{ label: 'Who owns what', link: '/owners/' },
 				{ label: 'Channels', link: '/channels/' },
+				{ label: 'Landscape', link: '/landscape/' },
 				{ label: 'Reference', items: [{ label: 'File format', link: '/file-format/' }] },
 			],
 			lastUpdated: true,

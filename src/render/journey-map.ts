@@ -24,6 +24,8 @@ export interface JourneyMapOptions {
 	heading?: string;
 	/** Precomputed geometry (the page may need it elsewhere). */
 	layout?: MapLayout;
+	/** Where a touchpoint's `zoom` leads: the detailed journey's URL and title (the renderer knows no URLs). */
+	zoomTarget?: (journeyId: string) => { href: string; title: string } | undefined;
 }
 
 /** Marker shapes per persona: with colour and the legend, never colour alone. */
@@ -68,7 +70,7 @@ export function journeyMapTree(journey: Journey, options: JourneyMapOptions = {}
 					h('caption', { className: 'cjm-map-caption' }, `${journey.title}: ${journey.stages.length} stages, ${layout.columns.length} touchpoints`),
 					h('colgroup', [h('col', { style: `width: ${MAP_SIZE.label}px` })]),
 					...layout.stages.map((stage) => h('colgroup', { span: stage.span }, Array.from({ length: stage.span }, () => h('col', { style: `width: ${MAP_SIZE.column}px` })))),
-					h('thead', [stageBand(layout), touchpointRow(layout, names, multi)]),
+					h('thead', [stageBand(layout), touchpointRow(layout, names, multi, options.zoomTarget)]),
 					h('tbody', layout.lanes.map((lane) => (lane === 'emotion' ? emotionLane(journey, layout, options.insights ?? []) : laneRow(lane, layout)))),
 				]),
 			]),
@@ -128,7 +130,7 @@ function stageBand(layout: MapLayout): Element {
 	]);
 }
 
-function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: boolean): Element {
+function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: boolean, zoomTarget: JourneyMapOptions['zoomTarget']): Element {
 	return h('tr', { className: 'cjm-map-touchpoints', dataLane: 'touchpoint' }, [
 		h('th', { scope: 'col', className: 'cjm-lane' }, 'Touchpoint'),
 		...layout.columns.map((column) => {
@@ -158,6 +160,7 @@ function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: 
 						t.moment ? h('span', { className: ['cjm-map-moment', `cjm-map-moment--${t.moment}`] }, MOMENTS[t.moment]) : '',
 						support(t),
 					]),
+					zoomLink(t, zoomTarget),
 					flowNote(column, layout),
 				]
 			);
@@ -175,6 +178,12 @@ function support(t: Touchpoint): Part {
 	const sources = evidence.length === 0 ? 'no sources' : `${evidence.length} ${evidence.length === 1 ? 'source' : 'sources'}`;
 	const words = t.confidence ? `${t.confidence} confidence · ${sources}` : sources;
 	return h('span', { className: ['cjm-map-support', `cjm-map-support--${t.confidence ?? 'unrated'}`], title: evidence.length > 0 ? `Evidence: ${evidence.join('; ')}` : undefined }, words);
+}
+
+/** A touchpoint another journey details: a link down to it. */
+function zoomLink(t: Touchpoint, zoomTarget: JourneyMapOptions['zoomTarget']): Part {
+	const target = t.zoom ? zoomTarget?.(t.zoom) : undefined;
+	return target ? h('a', { className: 'cjm-map-detail', href: target.href }, `Zooms into: ${target.title}`) : '';
 }
 
 /** A branch, a jump or an early end, in the column header: the flow is visible on the map itself. */
