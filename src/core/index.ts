@@ -9,6 +9,8 @@ export { ASSETS_DIR, CONTENT_DIRS, type ContentFiles, diskFiles, IMAGE_TYPES, re
 export { slugOf, uniqueSlugs } from './names.ts';
 export { type RouteSlugs, routeSlugs } from './aggregate.ts';
 export { RULES, type RuleId } from './rules.ts';
+export { CONFIG_FILE, type Config, ConfigSchema, DEFAULT_CONFIG, DEFAULT_REVIEW_DAYS } from './config.ts';
+export { daysBetween, type ReviewState, reviewState, todayIso } from './freshness.ts';
 export { isRemoteUrl } from './lint-body.ts';
 export { JourneySchema, PersonaSchema, TOUCHPOINT_NAMES, TouchpointSchema } from './schema.ts';
 export { FIELD_VIEWS, type FieldViews, lanesOf } from './fields.ts';

@@ -28,6 +28,8 @@ export interface JourneyReferences {
 	parent?: { id: string; place: Place };
 	/** Journeys that detail one of this journey's touchpoints, in touchpoint order. */
 	zooms: Array<{ id: string; place: Place }>;
+	/** The `reviewed` date as written, for `stale-map` (checked with the project's settings). */
+	reviewed?: { id: string; place: Place };
 }
 
 export interface ParsedJourney {
@@ -67,7 +69,7 @@ export function parseJourney(file: VFile, id: string, path = file.path): ParsedJ
 
 /** The persona, baseline, parent and zoom ids as written, whatever else is wrong with the file. */
 function referencesOf(data: Record<string, unknown>, at: (path: Path) => Place): JourneyReferences {
-	const { persona, baseline, parent, stages } = data;
+	const { persona, baseline, parent, stages, reviewed } = data;
 	const personas =
 		typeof persona === 'string'
 			? [withPlace({ id: persona }, ['persona'], at)]
@@ -85,6 +87,7 @@ function referencesOf(data: Record<string, unknown>, at: (path: Path) => Place):
 		personas,
 		...(typeof baseline === 'string' ? { baseline: withPlace({ id: baseline }, ['baseline'], at) } : {}),
 		...(typeof parent === 'string' ? { parent: withPlace({ id: parent }, ['parent'], at) } : {}),
+		...(typeof reviewed === 'string' ? { reviewed: withPlace({ id: reviewed }, ['reviewed'], at) } : {}),
 		zooms,
 	};
 }

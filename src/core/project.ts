@@ -17,6 +17,8 @@ import type { ParseCache } from './parse-cache.ts';
 import type { ParsedJourney } from './parse-journey.ts';
 import type { ParsedPersona } from './parse-persona.ts';
 import { ALLOWED_NAME_CHARACTERS, idOf, nameProblem, visible } from './names.ts';
+import { CONFIG_FILE, type Config, readConfig } from './config.ts';
+import { checkFreshness, todayIso } from './freshness.ts';
 import { checkJourneyLinks } from './journey-links.ts';
 import { FILE_START } from './place.ts';
 import { report } from './rules.ts';
@@ -28,6 +30,8 @@ export interface LoadedProject {
 	project: Project;
 	/** Every file read, with its messages, sorted by path. */
 	files: VFile[];
+	/** The settings of `cjm.config.yaml`; absent when the project has none (then DEFAULT_CONFIG applies, and no date-dependent check runs). */
+	config?: Config;
 }
 
 interface Entry {
@@ -44,6 +48,10 @@ export interface LoadOptions {
 	parallel?: boolean;
 	/** Per-file parse results of earlier runs (see parse-cache.ts); the project-wide checks always run. */
 	cache?: ParseCache;
+	/** The date `stale-map` measures ages to (`YYYY-MM-DD`); default: today. */
+	today?: string;
+	/** Last commit date of each file, by project-relative path (from git, outside the core): a map's last review when it has no `reviewed`. */
+	lastCommit?: ReadonlyMap<string, string>;
 }
 
 /** Loads and checks the project at `root`. */
@@ -52,8 +60,26 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
 	const files = diskFiles(root);
 	const [journeys, personas] = await Promise.all([readEntries(root, display, JOURNEYS_DIR, files), readEntries(root, display, PERSONAS_DIR, files)]);
 	const tasks = parseTasks(journeys.entries, personas.entries);
-	const results = await parseAll(tasks, options);
-	return withNotices(checkEntries(journeys.entries, personas.entries, files, resultsByFile(tasks, results)), [...journeys.unfollowed, ...personas.unfollowed], display);
+	const [results, settings] = await Promise.all([parseAll(tasks, options), readSettings(root, display)]);
+	const freshness = settings && { config: settings.config, today: options.today ?? todayIso(), lastCommit: options.lastCommit };
+	const loaded = withNotices(checkEntries(journeys.entries, personas.entries, files, resultsByFile(tasks, results), freshness), [...journeys.unfollowed, ...personas.unfollowed], display);
+	if (!settings) return loaded;
+	return { ...loaded, config: settings.config, files: [...loaded.files, settings.file].sort((a, b) => a.path.localeCompare(b.path)) };
+}
+
+/** The project's `cjm.config.yaml`, checked, if it has one. */
+async function readSettings(root: string, display: string): Promise<{ file: VFile; config: Config } | undefined> {
+	const value = await readFile(join(root, CONFIG_FILE), 'utf8').catch(() => undefined);
+	if (value === undefined) return undefined;
+	const file = new VFile({ path: join(display, CONFIG_FILE), value });
+	return { file, config: readConfig(file) };
+}
+
+/** What `stale-map` needs: the settings, the date to measure to, and the files' last commit dates. */
+interface Freshness {
+	config: Config;
+	today: string;
+	lastCommit?: ReadonlyMap<string, string>;
 }
 
 /** A symbolic link under journeys/ or personas/ that is not followed: it leads to a folder, or outside the content folders (a link elsewhere is never published, whatever its name). */
@@ -113,7 +139,7 @@ function parseTasks(journeyEntries: Entry[], personaEntries: Entry[]): ParseTask
 const resultsByFile = (tasks: ParseTask[], results: ParseResult[]) => new Map(results.map((result, i) => [tasks[i].file, result]));
 
 /** The project-wide checks, over files already parsed. */
-function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], contentFiles: ContentFiles, results: Map<VFile, ParseResult>): LoadedProject {
+function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], contentFiles: ContentFiles, results: Map<VFile, ParseResult>, freshness?: Freshness): LoadedProject {
 	const withFile = <T>(entry: Entry) => {
 		const parsed = results.get(entry.file) as T | undefined;
 		return parsed && { ...parsed, file: entry.file };
@@ -127,6 +153,13 @@ function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], contentF
 	checkFileNames(personaEntries);
 	checkReferences(journeys, journeyEntries, personaEntries);
 	checkJourneyLinks(journeys, journeyEntries.map((entry) => entry.id));
+	if (freshness) {
+		for (const parsed of journeys) {
+			if (!parsed?.journey) continue;
+			const { journey, file, references } = parsed;
+			checkFreshness(file, journey, { ...freshness, lastCommit: freshness.lastCommit?.get(journey.path), reviewedPlace: references.reviewed?.place });
+		}
+	}
 	checkPersonas(contentFiles, personas, journeys);
 	const files = [...personaEntries, ...journeyEntries].map((entry) => entry.file).sort((a, b) => a.path.localeCompare(b.path));
 	for (const file of files) file.messages.sort(byPlace);

@@ -43,6 +43,7 @@ export const RULES = {
 	'heading-typo': { severity: 'warning', summary: 'A body heading almost matches a stage or touchpoint name.' },
 	'remote-image': { severity: 'warning', summary: 'The body shows an image from the network, which the site never loads (it shows a link).' },
 	'misplaced-heading': { severity: 'warning', summary: 'A `###` heading names a touchpoint, but not under its stage’s `##` heading.' },
+	'stale-map': { severity: 'warning', summary: 'The map’s last review (`reviewed`, else its file’s last commit) is older than a review holds (`cjm.config.yaml`).' },
 	'unused-persona': { severity: 'warning', summary: 'No journey uses this persona.' },
 	'unfollowed-link': { severity: 'warning', summary: 'A symbolic link under `journeys/` or `personas/` leads to a folder, or outside the content folders, and is not read.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;

@@ -292,6 +292,15 @@ export const JourneySchema = z
 					.describe('When the map was last updated; defaults to the last git commit.'),
 				{ table: ABOVE_THE_TABLE, diff: { hidden: 'it changes with every edit, or comes from git: noise in a review' } }
 			),
+			reviewed: shows(
+				z
+					.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+						error: 'a date such as 2026-11-23',
+					})
+					.optional()
+					.describe('When the map was last reviewed with its owner; `stale-map` warns when that is longer ago than a review holds.'),
+				{ table: ABOVE_THE_TABLE, diff: 'compare' }
+			),
 			stages: shows(
 				z
 					.array(StageSchema, { error: 'a list of stages' })

@@ -44,7 +44,7 @@ function walk(doc: Document.Parsed, path: Path): Found | undefined {
 }
 
 /** The place of the value (or key) at `path`, or of the nearest enclosing node that exists. */
-export function placeOf(frontmatter: Frontmatter, path: Path, target: Target = 'value'): Place {
+export function placeOf(frontmatter: Pick<Frontmatter, 'doc' | 'yamlOffset' | 'locate'>, path: Path, target: Target = 'value'): Place {
 	const found = walk(frontmatter.doc, path);
 	const chosen = found && (target === 'key' && found.complete && found.key ? found.key : found.node);
 	const range = chosen?.range;

@@ -28,6 +28,7 @@ const PAGES = {
 	'future-state journey page': 'journeys/online-store/signup-future/',
 	'persona page': 'personas/eva-molin/',
 	backlog: 'backlog/',
+	landscape: 'landscape/',
 };
 
 const describeViolation = (v: Violation) =>

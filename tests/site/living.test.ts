@@ -1,0 +1,69 @@
+/**
+ * The living-map pages of the built site: the landscape lists every journey of the content the
+ * site was built from (samples and the hostile one) and links to each, with a future state in
+ * the same group as its baseline; journey pages link up and down the landscape.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { builtContent, openSite, type Site, type WatchedPage } from './browser.ts';
+
+let site: Site;
+let tab: WatchedPage;
+beforeAll(async () => {
+	site = await openSite();
+	tab = await site.open();
+});
+afterAll(() => site?.close());
+
+async function visit(path: string): Promise<Page> {
+	tab.errors.length = 0;
+	const response = await tab.page.goto(site.url(path), { waitUntil: 'networkidle' });
+	expect(response?.status(), path).toBe(200);
+	expect(tab.errors, `console errors on ${path}`).toEqual([]);
+	return tab.page;
+}
+
+/** The journey ids a page links to, from its `/journeys/<id>/` links. */
+const linkedJourneys = async (page: Page, selector: string) =>
+	(await page.locator(`${selector} a[href*="/journeys/"]`).evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)))
+		.map((path) => decodeURIComponent(path.replace(/^.*\/journeys\//, '').replace(/\/$/, '')));
+
+describe('landscape', () => {
+	test('a row per journey, each linking to its page, with a stage block per stage', async () => {
+		const { journeys } = await builtContent();
+		const page = await visit('landscape/');
+		expect(await page.locator('h1').innerText()).toBe('Journey landscape');
+		const rows = page.locator('.cjm-landscape-row');
+		expect(await rows.count()).toBe(journeys.length);
+		expect((await linkedJourneys(page, '.cjm-landscape-title')).toSorted()).toEqual(journeys.map((j) => j.id).toSorted());
+		for (const journey of journeys) {
+			const row = page.locator(`.cjm-landscape-row[data-journey="${journey.id}"]`);
+			expect(await row.locator('.cjm-landscape-stage').count(), journey.id).toBe(journey.stages.length);
+		}
+	});
+
+	test('a future state sits in the same group as its baseline, right after it; a detailing journey under its parent', async () => {
+		const page = await visit('landscape/');
+		const groupOf = (id: string) => page.locator(`.cjm-landscape-row[data-journey="${id}"]`).evaluate((row) => row.closest('[data-group]')!.getAttribute('data-group'));
+		expect(await groupOf('online-store/signup-future')).toBe(await groupOf('online-store/signup-current'));
+		const order = await page.locator(`[data-group="online-store/signup-current"] .cjm-landscape-row`).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-journey')));
+		expect(order.indexOf('online-store/signup-future')).toBe(order.indexOf('online-store/signup-current') + 1);
+		expect(await groupOf('saas/trial-evaluation')).toBe('b2b/software-purchase');
+		expect(await page.locator('.cjm-landscape-row[data-journey="saas/trial-evaluation"]').innerText()).toContain('part of Buying a helpdesk tool for the support team');
+	});
+});
+
+describe('journey pages link up and down the landscape', () => {
+	test('the wider journey says what it zooms into, from the map and the facts', async () => {
+		const page = await visit('journeys/b2b/software-purchase/');
+		expect(await linkedJourneys(page, '.cjm-facts')).toContain('saas/trial-evaluation');
+		expect(await page.locator('th[data-touchpoint="pilot"] .cjm-map-detail').innerText()).toBe('Zooms into: Evaluating a team wiki during a 14-day trial');
+	});
+
+	test('the detailed journey says what it is part of', async () => {
+		const page = await visit('journeys/saas/trial-evaluation/');
+		const facts = await page.locator('.cjm-facts').innerText();
+		expect(facts).toContain('Part of');
+		expect(await linkedJourneys(page, '.cjm-facts')).toContain('b2b/software-purchase');
+	});
+});
