@@ -30,11 +30,12 @@ const LAYERS: Layer[] = [
 	{ name: 'report', owns: (p) => p.startsWith('src/report/'), entry: 'src/report/index.ts', uses: [], forbidden: /^(astro|astro:.*|astro\/.*|@astrojs\/.*|commander)$/ },
 	{ name: 'render', owns: (p) => p.startsWith('src/render/'), entry: 'src/render/index.ts', uses: ['core'], forbidden: FRAMEWORKS },
 	{ name: 'handoff', owns: (p) => p === 'src/handoff.ts', entry: 'src/handoff.ts', uses: ['core'], forbidden: FRAMEWORKS },
-	{ name: 'cli', owns: (p) => p.startsWith('src/cli/') || p.startsWith('bin/'), uses: ['core', 'render', 'report', 'handoff'] },
+	{ name: 'history', owns: (p) => p === 'src/history.ts', entry: 'src/history.ts', uses: [], forbidden: FRAMEWORKS },
+	{ name: 'cli', owns: (p) => p.startsWith('src/cli/') || p.startsWith('bin/'), uses: ['core', 'render', 'report', 'handoff', 'history'] },
 	{
 		name: 'site',
 		owns: (p) => /^src\/(site|pages|components)\//.test(p) || p === 'src/content.config.ts' || p === 'astro.config.mjs',
-		uses: ['core', 'render', 'report', 'handoff'],
+		uses: ['core', 'render', 'report', 'handoff', 'history'],
 	},
 ];
 

@@ -6,7 +6,7 @@
 import type { VFile } from 'vfile';
 import { DEFAULT_CACHE_LOCATION, type FileCache, fileCache, JOURNEYS_DIR, type LoadedProject, loadProject, PERSONAS_DIR, type Project } from '../core/index.ts';
 import { receivedHandoff } from '../handoff.ts';
-import { lastCommitDates } from './git-dates.ts';
+import { lastCommitDates } from '../history.ts';
 
 /** Folder with journeys/ and personas/. */
 export const contentRoot = (): string => receivedHandoff().root;
