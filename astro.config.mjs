@@ -28,6 +28,7 @@ export default defineConfig({
 				{ label: 'Who owns what', link: '/owners/' },
 				{ label: 'Channels', link: '/channels/' },
 				{ label: 'Landscape', link: '/landscape/' },
+				{ label: 'Map health', link: '/health/' },
 				{ label: 'Reference', items: [{ label: 'File format', link: '/file-format/' }] },
 			],
 			lastUpdated: true,

@@ -59,7 +59,7 @@ export const journeyLoader = (): Loader =>
 		const { project, updated } = await checked(context, fresh);
 		await storeChanged(
 			context,
-			project.journeys.map((journey) => ({ id: journey.id, data: { ...journey, lastUpdated: journey.updated ?? updated.get(journey.path) } }))
+			project.journeys.map((journey) => ({ id: journey.id, data: { ...journey, lastUpdated: journey.updated ?? updated.get(journey.path), lastCommit: updated.get(journey.path) } }))
 		);
 	});
 

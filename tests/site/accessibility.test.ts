@@ -29,6 +29,7 @@ const PAGES = {
 	'persona page': 'personas/eva-molin/',
 	backlog: 'backlog/',
 	landscape: 'landscape/',
+	health: 'health/',
 };
 
 const describeViolation = (v: Violation) =>

@@ -67,3 +67,26 @@ describe('journey pages link up and down the landscape', () => {
 		expect(await linkedJourneys(page, '.cjm-facts')).toContain('b2b/software-purchase');
 	});
 });
+
+describe('health', () => {
+	test('a row per journey linking to it, with owner, status and counts; sorting reorders the rows', async () => {
+		const { journeys } = await builtContent();
+		const page = await visit('health/');
+		expect(await page.locator('h1').innerText()).toBe('Map health');
+		expect(await page.locator('table.cjm-health tbody tr').count()).toBe(journeys.length);
+		expect((await linkedJourneys(page, 'table.cjm-health tbody th')).toSorted()).toEqual(journeys.map((j) => j.id).toSorted());
+		const signup = page.locator('tr[data-journey="online-store/signup-current"]');
+		const cells = await signup.locator('td').allInnerTexts();
+		expect(cells.slice(0, 3)).toEqual(['Growth team', 'validated', '2026-10-14']);
+		const touchpoints = journeys.find((j) => j.id === 'online-store/signup-current')!.stages.flatMap((s) => s.touchpoints);
+		expect(cells[5]).toBe(`${touchpoints.filter((t) => !t.evidence).length} of ${touchpoints.length}`);
+		// Sorting by journey title, both ways.
+		const titles = () => page.locator('table.cjm-health tbody th').allInnerTexts();
+		await page.getByRole('button', { name: 'Sort by Journey' }).click();
+		const ascending = journeys.map((j) => j.title).toSorted((a, b) => a.localeCompare(b));
+		expect(await titles()).toEqual(ascending);
+		expect(await page.locator('th[aria-sort="ascending"]').count()).toBe(1);
+		await page.getByRole('button', { name: 'Sort by Journey' }).click();
+		expect(await titles()).toEqual(ascending.toReversed());
+	});
+});
