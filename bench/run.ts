@@ -6,10 +6,16 @@
  *    and `cjm validate --cache` after changing one journey vs. a run from an empty cache (target: at most 0.25x).
  *  - site: `cjm build` of N synthetic journeys vs. a plain Starlight build of N Markdown pages of
  *    the same size; plus the JavaScript a page loads and the catalog pages' HTML (target: under 500 KB).
+ *  - history: per-touchpoint dates (`git blame` of every journey, `blame: true`) and the last-commit
+ *    dates (one `git log`) of N journeys in a git repository, vs. `cjm build` of the same project:
+ *    blame stays opt-in while it adds more than a tenth to the build.
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { loadProject, touchpointDates } from '../src/core/index.ts';
+import { lastCommitDates, lineDates } from '../src/history.ts';
 import { generateDocs, generateProject } from './generate.ts';
 import { pageJavaScript } from './js-budget.ts';
 
@@ -105,4 +111,32 @@ if (which === 'all' || which === 'site') {
 	const catalogPages = { 'home (catalog)': html('index.html'), '/journeys/': html('journeys/index.html') };
 	console.log(`\nCatalog HTML at ${N} journeys (target: under ${kb(catalogBudget)} each)`);
 	for (const [name, bytes] of Object.entries(catalogPages)) console.log(`  ${name.padEnd(19)} ${kb(bytes).padStart(10)}   ${bytes < catalogBudget ? 'met' : 'not met'}`);
+}
+
+if (which === 'all' || which === 'history') {
+	const project = join(work, 'history');
+	rmSync(project, { recursive: true, force: true });
+	const files = await generateProject(project, N);
+	const git = (...args: string[]) => execFileSync('git', args, { cwd: project, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@example.com' } });
+	git('init', '-q');
+	git('add', '-A');
+	git('commit', '-qm', 'journeys');
+	const { project: model } = await loadProject(project);
+	const started = performance.now();
+	const dates = lastCommitDates(project, ['journeys']);
+	const log = performance.now() - started;
+	const blameStart = performance.now();
+	let touchpoints = 0;
+	for (const journey of model.journeys) {
+		const text = await readFile(join(project, journey.path), 'utf8');
+		touchpoints += Object.keys(touchpointDates(text, journey, lineDates(project, journey.path))).length;
+	}
+	const blame = performance.now() - blameStart;
+	const build = time([join(root, 'bin/cjm.js'), 'build', project, '--out-dir', join(work, 'history-dist')], 1, {}, () => rmSync(join(work, 'history-dist'), { recursive: true, force: true }));
+	console.log(`history (${N} journeys in one git commit, ${dates.size} dated files)`);
+	console.log(row('last commits: one git log', log, files));
+	console.log(row(`per-touchpoint dates: blame (${touchpoints} dated)`, blame, files));
+	console.log(row('cjm build (without blame)', build, files));
+	const share = blame / build;
+	console.log(`  blame adds ${(share * 100).toFixed(0)}% to the build: ${share > 0.1 ? 'over a tenth, so it stays opt-in (`blame: true` in cjm.config.yaml)' : 'under a tenth'}\n`);
 }

@@ -53,13 +53,20 @@ export function readConfig(file: VFile): Config {
 	const text = String(file.value).replace(/^\uFEFF/, '');
 	file.value = text;
 	const locate = locator(file);
-	const doc = parseDocument(text, { ...YAML_OPTIONS, maxAliasCount: 100 });
+	const doc = parseDocument(text, YAML_OPTIONS);
 	if (doc.errors.length > 0) {
 		const [error] = doc.errors;
 		report(file, 'yaml-syntax', `Unexpected YAML in the settings: ${error.message.split('\n')[0]}, fix the syntax`, locate(error.pos[0]));
 		return DEFAULT_CONFIG;
 	}
-	const data: unknown = doc.toJS() ?? {};
+	let data: unknown;
+	try {
+		// Settings are a handful of keys: aliases that expand to more are a bomb, not settings.
+		data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+	} catch {
+		report(file, 'yaml-limits', 'Unexpected aliases that expand too much in the settings, write the settings out', locate(0));
+		return DEFAULT_CONFIG;
+	}
 	const checked = ConfigSchema.safeParse(data, { reportInput: true });
 	if (checked.success) return checked.data;
 	for (const problem of describeIssues(checked.error.issues, data, ConfigSchema)) {

@@ -24,6 +24,8 @@ export interface JourneyMapOptions {
 	heading?: string;
 	/** Precomputed geometry (the page may need it elsewhere). */
 	layout?: MapLayout;
+	/** When each touchpoint's lines last changed (`YYYY-MM-DD`, by touchpoint id), from git blame when the project asks for it. */
+	changed?: Readonly<Record<string, string>>;
 	/** Where a touchpoint's `zoom` leads: the detailed journey's URL and title (the renderer knows no URLs). */
 	zoomTarget?: (journeyId: string) => { href: string; title: string } | undefined;
 }
@@ -70,7 +72,7 @@ export function journeyMapTree(journey: Journey, options: JourneyMapOptions = {}
 					h('caption', { className: 'cjm-map-caption' }, `${journey.title}: ${journey.stages.length} stages, ${layout.columns.length} touchpoints`),
 					h('colgroup', [h('col', { style: `width: ${MAP_SIZE.label}px` })]),
 					...layout.stages.map((stage) => h('colgroup', { span: stage.span }, Array.from({ length: stage.span }, () => h('col', { style: `width: ${MAP_SIZE.column}px` })))),
-					h('thead', [stageBand(layout), touchpointRow(layout, names, multi, options.zoomTarget)]),
+					h('thead', [stageBand(layout), touchpointRow(layout, names, multi, options)]),
 					h('tbody', layout.lanes.map((lane) => (lane === 'emotion' ? emotionLane(journey, layout, options.insights ?? []) : laneRow(lane, layout)))),
 				]),
 			]),
@@ -130,7 +132,7 @@ function stageBand(layout: MapLayout): Element {
 	]);
 }
 
-function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: boolean, zoomTarget: JourneyMapOptions['zoomTarget']): Element {
+function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: boolean, { zoomTarget, changed }: JourneyMapOptions): Element {
 	return h('tr', { className: 'cjm-map-touchpoints', dataLane: 'touchpoint' }, [
 		h('th', { scope: 'col', className: 'cjm-lane' }, 'Touchpoint'),
 		...layout.columns.map((column) => {
@@ -159,6 +161,7 @@ function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: 
 						t.time ? h('span', { className: 'cjm-meta' }, t.time) : '',
 						t.moment ? h('span', { className: ['cjm-map-moment', `cjm-map-moment--${t.moment}`] }, MOMENTS[t.moment]) : '',
 						support(t),
+						changed?.[t.id] ? h('span', { className: 'cjm-meta', dataChanged: changed[t.id] }, `changed ${changed[t.id]}`) : '',
 					]),
 					zoomLink(t, zoomTarget),
 					flowNote(column, layout),

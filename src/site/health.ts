@@ -3,10 +3,13 @@
  * and what research and ownership it lacks. One row per journey for the health page; the same
  * review state drives the "review due" notice on the journey page.
  */
-import { type ReviewState, reviewState, todayIso, touchpointsOf, unownedPains } from '../core/index.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type ReviewState, reviewState, todayIso, touchpointDates, touchpointsOf, unownedPains } from '../core/index.ts';
+import { lineDates } from '../history.ts';
 import type { SiteContent } from './content.ts';
 import type { JourneyEntry } from './entries.ts';
-import { siteProject } from './project.ts';
+import { contentRoot, siteProject } from './project.ts';
 
 export interface ReviewSettings {
 	/** The build's date, `YYYY-MM-DD`: ages are measured to it. */
@@ -53,4 +56,17 @@ export function healthRows(content: SiteContent, settings: ReviewSettings): Heal
 		return { journey, review, unownedPains: unowned, withoutEvidence, touchpoints: touchpoints.length, due };
 	});
 	return rows.sort((a, b) => Number(b.review.due) - Number(a.review.due) || (b.review.age ?? -1) - (a.review.age ?? -1) || a.journey.title.localeCompare(b.journey.title));
+}
+
+/**
+ * When each touchpoint of `journey` last changed, from one `git blame` of its file, when the
+ * project's settings ask for it (`blame: true`); undefined otherwise. Costs a git process per
+ * journey page, hence opt-in.
+ */
+export async function touchpointChanges(journey: JourneyEntry): Promise<Record<string, string> | undefined> {
+	const { config } = await siteProject();
+	if (!config.blame) return undefined;
+	const root = contentRoot();
+	const text = await readFile(join(root, journey.path), 'utf8').catch(() => undefined);
+	return text === undefined ? undefined : touchpointDates(text, journey, lineDates(root, journey.path));
 }

@@ -3,12 +3,12 @@
  * the last commit stands in for a missing `reviewed` date exactly as `cjm validate` reads it.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadProject, reviewState } from '../../src/core/index.ts';
+import { loadProject, reviewState, touchpointDates } from '../../src/core/index.ts';
 import { lastCommitDates, lineDates } from '../../src/history.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
@@ -147,5 +147,25 @@ describe('git blame', () => {
 		const dates = lineDates(dir, 'journeys/unreviewed.md');
 		expect(dates.slice(1)).toEqual(['2025-03-01', '2025-03-01', '2025-03-01', '2025-03-01', '2025-03-01', '2025-03-01', '2025-09-15', undefined, '2025-03-01']);
 		expect(lineDates(dir, 'journeys/missing.md')).toEqual([]);
+	});
+});
+
+describe('per-touchpoint dates', () => {
+	test('each touchpoint gets the latest commit date of its own lines, from one blame of the file', async () => {
+		const dir = repository('2025-03-01');
+		const path = 'journeys/unreviewed.md';
+		const text = (search: string) =>
+			`---\ntitle: Buying a season pass\npersona: p\nstages:\n  - name: Look\n    touchpoints:\n      - name: ${search}\n        emotion: 0\n      - name: Compare\n        emotion: 1\n  - name: Pay\n    touchpoints:\n      - name: Card\n        emotion: 0\n---\n`;
+		writeFileSync(join(dir, path), text('Search'));
+		git(dir, ['commit', '-qam', 'Three touchpoints'], '2025-04-01');
+		writeFileSync(join(dir, path), text('Search online'));
+		git(dir, ['commit', '-qam', 'Rename one'], '2025-09-15');
+		const { project } = await loadProject(dir);
+		const journey = project.journeys.find((j) => j.id === 'unreviewed')!;
+		expect(touchpointDates(readFileSync(join(dir, path), 'utf8'), journey, lineDates(dir, path))).toEqual({
+			'search-online': '2025-09-15',
+			compare: '2025-04-01',
+			card: '2025-04-01',
+		});
 	});
 });
