@@ -12,6 +12,7 @@ export { RULES, type RuleId } from './rules.ts';
 export { CONFIG_FILE, type Config, ConfigSchema, DEFAULT_CONFIG, DEFAULT_REVIEW_DAYS } from './config.ts';
 export { daysBetween, type ReviewState, reviewState, todayIso } from './freshness.ts';
 export { touchpointDates, touchpointLines } from './touchpoint-lines.ts';
+export { applyMeasurements, CONVERSION_KPI, type KpiSeries, kpiSeries, type Measurement, METRIC_COLUMNS, METRICS_DIR, readMetrics } from './metrics.ts';
 export { isRemoteUrl } from './lint-body.ts';
 export { JourneySchema, PersonaSchema, TOUCHPOINT_NAMES, TouchpointSchema } from './schema.ts';
 export { FIELD_VIEWS, type FieldViews, lanesOf } from './fields.ts';

@@ -3,6 +3,7 @@
  * Plain data only (JSON-serialisable), so it can be cached, diffed and shipped to the browser.
  */
 import type { Renamed } from './fields.ts';
+import type { KpiSeries } from './metrics.ts';
 import type { Edge, Item, JOURNEY_NAMES, JourneyFields, PersonaFields, StageFields, TOUCHPOINT_NAMES, TouchpointFields } from './schema.ts';
 
 export type { Criticality, Edge, Emotion, Item, Level, Moment, Source } from './schema.ts';
@@ -25,6 +26,10 @@ export interface Touchpoint extends Renamed<Omit<TouchpointFields, 'id' | 'next'
 	id: string;
 	/** Titles of the journey's `sources` this touchpoint rests on (the file may name them by position); absent when none. */
 	evidence?: string[];
+	/** KPIs measured over time (`metrics/*.csv`); a measured `conversion` is also the touchpoint's `conversion`. */
+	measured?: KpiSeries[];
+	/** The typed `conversion`, kept as the estimate when a measured one replaced it. */
+	estimate?: number;
 	/** Id of the stage this touchpoint belongs to. */
 	stage: string;
 	/** Resolved edges: the explicit `next`, or the following touchpoint in order. */
@@ -50,6 +55,8 @@ export interface Journey extends Renamed<Omit<JourneyFields, 'stages'>, typeof J
 	narrative: Section[];
 	/** The whole Markdown body, without frontmatter. */
 	body: string;
+	/** Journey-level KPIs measured over time (`metrics/*.csv` rows without a touchpoint). */
+	measured?: KpiSeries[];
 }
 
 export interface Persona extends PersonaFields {

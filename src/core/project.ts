@@ -20,6 +20,7 @@ import { ALLOWED_NAME_CHARACTERS, idOf, nameProblem, visible } from './names.ts'
 import { CONFIG_FILE, type Config, readConfig } from './config.ts';
 import { checkFreshness, todayIso } from './freshness.ts';
 import { checkJourneyLinks } from './journey-links.ts';
+import { applyMeasurements, METRICS_DIR, readMetrics } from './metrics.ts';
 import { FILE_START } from './place.ts';
 import { report } from './rules.ts';
 import { suggester } from './suggest.ts';
@@ -60,11 +61,32 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
 	const files = diskFiles(root);
 	const [journeys, personas] = await Promise.all([readEntries(root, display, JOURNEYS_DIR, files), readEntries(root, display, PERSONAS_DIR, files)]);
 	const tasks = parseTasks(journeys.entries, personas.entries);
-	const [results, settings] = await Promise.all([parseAll(tasks, options), readSettings(root, display)]);
+	const [results, settings, metricFiles] = await Promise.all([parseAll(tasks, options), readSettings(root, display), readMetricFiles(root, display)]);
 	const freshness = settings && { config: settings.config, today: options.today ?? todayIso(), lastCommit: options.lastCommit };
 	const loaded = withNotices(checkEntries(journeys.entries, personas.entries, files, resultsByFile(tasks, results), freshness), [...journeys.unfollowed, ...personas.unfollowed], display);
-	if (!settings) return loaded;
-	return { ...loaded, config: settings.config, files: [...loaded.files, settings.file].sort((a, b) => a.path.localeCompare(b.path)) };
+	withMetrics(loaded, metricFiles, journeys.entries.map((entry) => entry.id));
+	const extra = [...(settings ? [settings.file] : []), ...metricFiles];
+	if (extra.length === 0) return loaded;
+	return { ...loaded, ...(settings ? { config: settings.config } : {}), files: [...loaded.files, ...extra].sort((a, b) => a.path.localeCompare(b.path)) };
+}
+
+/** Every `.csv` file under `metrics/`, read as text. */
+async function readMetricFiles(root: string, display: string): Promise<VFile[]> {
+	// A project without metrics/ has nothing to read.
+	const names = await readdir(join(root, METRICS_DIR), { recursive: true }).catch(() => [] as string[]);
+	return Promise.all(
+		names
+			.map((name) => name.split('\\').join('/'))
+			.filter((name) => name.endsWith('.csv'))
+			.sort()
+			.map(async (name) => new VFile({ path: join(display, METRICS_DIR, name), value: await readFile(join(root, METRICS_DIR, name), 'utf8') }))
+	);
+}
+
+/** Checks the metrics files against the project and attaches what they measure to its journeys. */
+function withMetrics(loaded: LoadedProject, metricFiles: VFile[], journeyIds: string[]): void {
+	const targets = { journeyIds, journeys: loaded.project.journeys };
+	applyMeasurements(loaded.project.journeys, metricFiles.flatMap((file) => readMetrics(file, targets)));
 }
 
 /** The project's `cjm.config.yaml`, checked, if it has one. */

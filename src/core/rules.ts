@@ -23,6 +23,8 @@ export const RULES = {
 	'unknown-baseline': { severity: 'error', summary: '`baseline` names a journey that does not exist.' },
 	'unknown-journey': { severity: 'error', summary: '`parent` or a touchpoint’s `zoom` names a journey that does not exist.' },
 	'journey-cycle': { severity: 'error', summary: '`parent` and `zoom` links loop: a journey details, through other links, a journey that details it.' },
+	'invalid-metric': { severity: 'error', summary: 'A metrics CSV has the wrong header, a row of the wrong length, broken quoting, or a date or value that cannot be read.' },
+	'unknown-metric': { severity: 'error', summary: 'A metrics row names a journey, touchpoint or KPI that does not exist.' },
 	'unknown-source': { severity: 'error', summary: 'A touchpoint’s `evidence` names a source the journey does not list, by title or by position.' },
 	'unknown-next': { severity: 'error', summary: '`next` names a touchpoint that does not exist in the journey.' },
 	'duplicate-id': { severity: 'error', summary: 'Two stages, or two touchpoints, have the same id, or a journey names a persona twice.' },
