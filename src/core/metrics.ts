@@ -1,6 +1,7 @@
 /**
  * Measured KPIs over time: CSV files under `metrics/` in the long form analytics tools export,
- * `date,journey,touchpoint,kpi,value` (an empty touchpoint is a journey-level KPI). Every field
+ * `date,journey,touchpoint,kpi,value` (an empty touchpoint is a journey-level KPI; lines starting
+ * with `#` are comments). Every field
  * is checked and reported at its own line and column: the header, dates, numbers and
  * percentages, and the journey, touchpoint and KPI each row names (with did-you-mean).
  */
@@ -47,7 +48,7 @@ export function readMetrics(file: VFile, targets: MetricTargets): Measurement[] 
 	const locate = locator(file);
 	let rows: Array<{ record: string[]; raw: string; info: { bytes: number } }>;
 	try {
-		rows = parse(text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n'] });
+		rows = parse(text, { info: true, raw: true, comment: '#', relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n'] });
 	} catch (error) {
 		const { lines, message } = error as { lines?: number; message: string };
 		report(file, 'invalid-metric', `Unexpected CSV: ${message.split(':')[0]}, fix the quoting`, lines ? { line: lines, column: 1 } : FILE_START);
@@ -82,7 +83,8 @@ type Places = ReturnType<typeof fieldPlaces>;
 
 /** The place where each field of a row starts: csv-parse gives a record's raw text and where it ends, the fields are found in it. */
 function fieldPlaces(row: { raw: string; info: { bytes: number } }, locate: Locator) {
-	const blank = /^[\r\n]*/.exec(row.raw)![0].length;
+	// The raw text starts with the blank and comment lines skipped before the record.
+	const blank = /^(?:(?:#[^\n]*)?\r?\n)*/.exec(row.raw)![0].length;
 	const start = row.info.bytes - row.raw.length + blank;
 	const raw = row.raw.slice(blank);
 	const offsets = [0];

@@ -149,7 +149,13 @@ export function checkSources(sources: SourceFile[], options: Omit<LoadOptions, '
 			}));
 	const [journeyEntries, personaEntries] = [entries(JOURNEYS_DIR), entries(PERSONAS_DIR)];
 	const tasks = parseTasks(journeyEntries, personaEntries);
-	return withNotices(checkEntries(journeyEntries, personaEntries, options.files, resultsByFile(tasks, tasks.map(parseTask))), options.unfollowedLinks ?? [], options.displayRoot);
+	const loaded = withNotices(checkEntries(journeyEntries, personaEntries, options.files, resultsByFile(tasks, tasks.map(parseTask))), options.unfollowedLinks ?? [], options.displayRoot);
+	const metricFiles = sources
+		.filter((source) => source.path.startsWith(`${METRICS_DIR}/`) && source.path.endsWith('.csv'))
+		.sort((a, b) => a.path.localeCompare(b.path))
+		.map((source) => new VFile({ path: options.displayRoot ? posix.join(options.displayRoot, source.path) : source.path, value: new TextDecoder().decode(typeof source.value === 'string' ? new TextEncoder().encode(source.value) : source.value) }));
+	withMetrics(loaded, metricFiles, journeyEntries.map((entry) => entry.id));
+	return metricFiles.length === 0 ? loaded : { ...loaded, files: [...loaded.files, ...metricFiles].sort((a, b) => a.path.localeCompare(b.path)) };
 }
 
 /** One parse task per file that was read; a file rejected while reading (too large) has nothing to parse. */

@@ -9,8 +9,9 @@ import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h, s } from 'hastscript';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from 'd3-shape';
-import { ALL_PERSONAS, type Insight, type Journey, type Moment, type Touchpoint } from '../core/index.ts';
+import { ALL_PERSONAS, CONVERSION_KPI, type Insight, type Journey, type KpiSeries, type Moment, type Touchpoint } from '../core/index.ts';
 import { anchor, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';
+import { kpiSparkline, kpiValue } from './sparkline.ts';
 import { type LaneId, MAP_LANES, MAP_SIZE, type MapColumn, type MapCurve, type MapLayout, mapLayout } from './map-layout.ts';
 
 export interface JourneyMapOptions {
@@ -241,14 +242,37 @@ const CELLS: Record<Exclude<LaneId, 'emotion'>, (t: Touchpoint) => Part | Part[]
 	],
 	conversion: (t) => {
 		const kpis = Object.entries(t.kpis);
+		const measuredConversion = t.measured?.find((series) => series.kpi === CONVERSION_KPI);
 		return [
 			t.conversion === undefined ? '' : h('strong', `${percent(t.conversion)} go on`),
-			kpis.length === 0 ? '' : h('ul', { className: 'cjm-kpis' }, kpis.map(([name, value]) => h('li', `${name}: ${value}`))),
+			// Once anything here is measured, say which numbers are measured and which are typed estimates.
+			t.conversion === undefined || !t.measured
+				? ''
+				: h('span', { className: 'cjm-meta' }, measuredConversion ? ` (measured ${measuredConversion.latest.date}${t.estimate === undefined ? '' : `; estimate ${percent(t.estimate)}`})` : ' (estimate)'),
+			kpis.length === 0 ? '' : h('ul', { className: 'cjm-kpis' }, kpis.map(([name, value]) => h('li', [`${name}: ${value}`, t.measured ? h('span', { className: 'cjm-meta' }, ' (estimate)') : '']))),
+			t.measured ? measuredList(t.measured) : '',
 		];
 	},
 	backstage: (t) => t.backstage ?? '',
 	support: (t) => t.support ?? '',
 };
+
+const TREND = { up: '▲ up', down: '▼ down', flat: '► flat' } as const;
+
+/** Measured KPIs: the latest value, the trend since the measurement before, and a sparkline of all of them. */
+export function measuredList(measured: KpiSeries[]): Element {
+	return h(
+		'ul',
+		{ className: ['cjm-kpis', 'cjm-measured'], ariaLabel: 'Measured' },
+		measured.map((series) =>
+			h('li', { dataKpi: series.kpi }, [
+				h('span', `${series.kpi}: ${kpiValue(series, series.latest.value)}`),
+				h('span', { className: 'cjm-meta' }, ` measured ${series.latest.date}${series.trend && series.previous ? `, ${TREND[series.trend]} from ${kpiValue(series, series.previous.value)}` : ''} `),
+				kpiSparkline(series),
+			])
+		)
+	);
+}
 
 function laneRow(lane: Exclude<LaneId, 'emotion'>, layout: MapLayout): Element {
 	const label = MAP_LANES.find((l) => l.id === lane)!.label;
@@ -386,6 +410,9 @@ function timeline(layout: MapLayout, names: (id: string) => string, multi: boole
 		)
 	);
 }
+
+/** Measured KPIs as an HTML fragment (the journey page lists the journey-level ones). */
+export const measuredKpis = (measured: KpiSeries[]): string => toHtml(measuredList(measured));
 
 /** The map as an HTML fragment. */
 export function journeyMap(journey: Journey, options: JourneyMapOptions = {}): string {
