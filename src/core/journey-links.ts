@@ -6,6 +6,7 @@
 import type { VFile } from 'vfile';
 import { JOURNEYS_DIR } from './content-path.ts';
 import type { JourneyReferences } from './parse-journey.ts';
+import type { Place } from './place.ts';
 import { report } from './rules.ts';
 import { suggester } from './suggest.ts';
 
@@ -20,7 +21,7 @@ interface Link {
 	wider: string;
 	narrower: string;
 	key: 'parent' | 'zoom';
-	reference: JourneyReferences['zooms'][number];
+	reference: { id: string; place: Place };
 	file: VFile;
 }
 
@@ -32,7 +33,7 @@ export function checkJourneyLinks(journeys: ReadonlyArray<LinkedJourney | undefi
 	for (const journey of journeys) {
 		if (!journey) continue;
 		const { id, file, references } = journey;
-		const written = [...(references.parent ? [{ key: 'parent' as const, reference: references.parent }] : []), ...references.zooms.map((reference) => ({ key: 'zoom' as const, reference }))];
+		const written = [...(references.parent ? [{ key: 'parent' as const, reference: references.parent }] : []), ...(references.zooms ?? []).map((reference) => ({ key: 'zoom' as const, reference }))];
 		for (const { key, reference } of written) {
 			if (known.has(reference.id)) {
 				links.push(key === 'parent' ? { wider: reference.id, narrower: id, key, reference, file } : { wider: id, narrower: reference.id, key, reference, file });

@@ -52,7 +52,7 @@ interface WireReferences {
 	baseline?: WireReference;
 	parent?: WireReference;
 	reviewed?: WireReference;
-	zooms: WireReference[];
+	zooms?: WireReference[];
 }
 interface WireMessage {
 	reason: string;
@@ -86,7 +86,7 @@ function toWireResult(file: VFile, parsed: ParseResult): WireResult {
 
 function toWireReferences({ personas, baseline, parent, reviewed, zooms }: JourneyReferences): WireReferences {
 	const wire = (reference: { id: string }): WireReference => ({ id: reference.id, path: pathOf(reference) });
-	return { personas: personas.map(wire), ...(baseline ? { baseline: wire(baseline) } : {}), ...(parent ? { parent: wire(parent) } : {}), ...(reviewed ? { reviewed: wire(reviewed) } : {}), zooms: zooms.map(wire) };
+	return { personas: personas.map(wire), ...(baseline ? { baseline: wire(baseline) } : {}), ...(parent ? { parent: wire(parent) } : {}), ...(reviewed ? { reviewed: wire(reviewed) } : {}), ...(zooms ? { zooms: zooms.map(wire) } : {}) };
 }
 
 /** References placed in `file` on this thread, reading its frontmatter again if one is ever placed. */
@@ -97,7 +97,7 @@ function fromWireReferences(file: VFile, { personas, baseline, parent, reviewed,
 		return frontmatter ? placeOf(frontmatter, path) : FILE_START;
 	};
 	const placed = (reference: WireReference) => withPlace({ id: reference.id }, reference.path, at);
-	return { personas: personas.map(placed), ...(baseline ? { baseline: placed(baseline) } : {}), ...(parent ? { parent: placed(parent) } : {}), ...(reviewed ? { reviewed: placed(reviewed) } : {}), zooms: zooms.map(placed) };
+	return { personas: personas.map(placed), ...(baseline ? { baseline: placed(baseline) } : {}), ...(parent ? { parent: placed(parent) } : {}), ...(reviewed ? { reviewed: placed(reviewed) } : {}), ...(zooms ? { zooms: zooms.map(placed) } : {}) };
 }
 
 export interface ParseOptions {

@@ -26,8 +26,8 @@ export interface JourneyReferences {
 	baseline?: { id: string; place: Place };
 	/** The wider journey this one details. */
 	parent?: { id: string; place: Place };
-	/** Journeys that detail one of this journey's touchpoints, in touchpoint order. */
-	zooms: Array<{ id: string; place: Place }>;
+	/** Journeys that detail one of this journey's touchpoints, in touchpoint order; absent when none does. */
+	zooms?: Array<{ id: string; place: Place }>;
 	/** The `reviewed` date as written, for `stale-map` (checked with the project's settings). */
 	reviewed?: { id: string; place: Place };
 }
@@ -88,7 +88,7 @@ function referencesOf(data: Record<string, unknown>, at: (path: Path) => Place):
 		...(typeof baseline === 'string' ? { baseline: withPlace({ id: baseline }, ['baseline'], at) } : {}),
 		...(typeof parent === 'string' ? { parent: withPlace({ id: parent }, ['parent'], at) } : {}),
 		...(typeof reviewed === 'string' ? { reviewed: withPlace({ id: reviewed }, ['reviewed'], at) } : {}),
-		zooms,
+		...(zooms.length > 0 ? { zooms } : {}),
 	};
 }
 
