@@ -8,10 +8,11 @@
  *    the same size; plus the JavaScript a page loads and the catalog pages' HTML (target: under 500 KB).
  *  - history: per-touchpoint dates (`git blame` of every journey, `blame: true`) and the last-commit
  *    dates (one `git log`) of N journeys in a git repository, vs. `cjm build` of the same project:
- *    blame stays opt-in while it adds more than a tenth to the build.
+ *    blame stays opt-in while it adds more than a tenth to the build; and `cjm validate` with and
+ *    without a year of monthly measurements (`metrics/`) for every stage.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadProject, touchpointDates } from '../src/core/index.ts';
@@ -139,4 +140,24 @@ if (which === 'all' || which === 'history') {
 	console.log(row('cjm build (without blame)', build, files));
 	const share = blame / build;
 	console.log(`  blame adds ${(share * 100).toFixed(0)}% to the build: ${share > 0.1 ? 'over a tenth, so it stays opt-in (`blame: true` in cjm.config.yaml)' : 'under a tenth'}\n`);
+
+	// Metrics: a year of monthly conversions for the first touchpoint of every stage, as an analytics export would have them.
+	const runs = Number(process.env.BENCH_RUNS ?? 3);
+	const validateArgs = [join(root, 'bin/cjm.js'), 'validate', project, '--format', 'compact'];
+	const without = time(validateArgs, runs);
+	const rows = ['date,journey,touchpoint,kpi,value'];
+	for (const journey of model.journeys) {
+		for (const stage of journey.stages) {
+			const first = stage.touchpoints[0];
+			if (!first) continue;
+			for (let month = 1; month <= 12; month++) rows.push(`2026-${String(month).padStart(2, '0')}-01,${journey.id},${first.id},conversion,${(40 + ((month * 7) % 30)).toFixed(1)}%`);
+		}
+	}
+	mkdirSync(join(project, 'metrics'), { recursive: true });
+	writeFileSync(join(project, 'metrics/export.csv'), `${rows.join('\n')}\n`);
+	const withMetrics = time(validateArgs, runs);
+	console.log(`metrics (median of ${runs} runs, ${rows.length - 1} rows)`);
+	console.log(row('cjm validate without metrics', without, files));
+	console.log(row('cjm validate with metrics/export.csv', withMetrics, files));
+	console.log(`  metrics add ${(((withMetrics - without) / without) * 100).toFixed(0)}% to validation (${(((withMetrics - without) / build) * 100).toFixed(1)}% of the build)\n`);
 }
