@@ -48,7 +48,8 @@ export function readMetrics(file: VFile, targets: MetricTargets): Measurement[] 
 	const locate = locator(file);
 	let rows: Array<{ record: string[]; raw: string; info: { bytes: number } }>;
 	try {
-		rows = parse(text, { info: true, raw: true, comment: '#', relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n'] });
+		// With `info` and `raw`, csv-parse gives each record as { record, raw, info }; its types only know plain records.
+		rows = parse(text, { info: true, raw: true, comment: '#', relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n'] }) as unknown as typeof rows;
 	} catch (error) {
 		const { lines, message } = error as { lines?: number; message: string };
 		report(file, 'invalid-metric', `Unexpected CSV: ${message.split(':')[0]}, fix the quoting`, lines ? { line: lines, column: 1 } : FILE_START);
