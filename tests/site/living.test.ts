@@ -46,25 +46,33 @@ describe('landscape', () => {
 		const page = await visit('landscape/');
 		const groupOf = (id: string) => page.locator(`.cjm-landscape-row[data-journey="${id}"]`).evaluate((row) => row.closest('[data-group]')!.getAttribute('data-group'));
 		expect(await groupOf('online-store/signup-future')).toBe(await groupOf('online-store/signup-current'));
-		const order = await page.locator(`[data-group="online-store/signup-current"] .cjm-landscape-row`).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-journey')));
+		const group = await groupOf('online-store/signup-current');
+		const order = await page.locator(`[data-group="${group}"] .cjm-landscape-row`).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-journey')));
 		expect(order.indexOf('online-store/signup-future')).toBe(order.indexOf('online-store/signup-current') + 1);
 		expect(await groupOf('saas/trial-evaluation')).toBe('b2b/software-purchase');
 		expect(await page.locator('.cjm-landscape-row[data-journey="saas/trial-evaluation"]').innerText()).toContain('part of Buying a helpdesk tool for the support team');
+		// A journey a touchpoint zooms into sits under that journey, deeper than it.
+		expect(await groupOf('online-store/signup-current')).toBe('b2b/software-purchase');
+		const depth = (id: string) => page.locator(`.cjm-landscape-row[data-journey="${id}"]`).evaluate((row) => getComputedStyle(row).getPropertyValue('--cjm-depth').trim());
+		expect([await depth('b2b/software-purchase'), await depth('saas/trial-evaluation'), await depth('online-store/signup-current')]).toEqual(['0', '1', '2']);
 	});
 });
 
 describe('journey pages link up and down the landscape', () => {
-	test('the wider journey says what it zooms into, from the map and the facts', async () => {
-		const page = await visit('journeys/b2b/software-purchase/');
-		expect(await linkedJourneys(page, '.cjm-facts')).toContain('saas/trial-evaluation');
-		expect(await page.locator('th[data-touchpoint="pilot"] .cjm-map-detail').innerText()).toBe('Zooms into: Evaluating a team wiki during a 14-day trial');
+	test('a wider journey lists the journeys that detail it, by `parent` and from a touchpoint’s `zoom` on the map', async () => {
+		const purchase = await visit('journeys/b2b/software-purchase/');
+		expect(await linkedJourneys(purchase, '.cjm-facts')).toContain('saas/trial-evaluation');
+		const trial = await visit('journeys/saas/trial-evaluation/');
+		expect(await linkedJourneys(trial, '.cjm-facts')).toContain('online-store/signup-current');
+		expect(await trial.locator('th[data-touchpoint="verify-email"] .cjm-map-detail').innerText()).toBe('Zooms into: Buying a rain jacket: sign-up with e-mail confirmation (today)');
 	});
 
-	test('the detailed journey says what it is part of', async () => {
-		const page = await visit('journeys/saas/trial-evaluation/');
-		const facts = await page.locator('.cjm-facts').innerText();
-		expect(facts).toContain('Part of');
-		expect(await linkedJourneys(page, '.cjm-facts')).toContain('b2b/software-purchase');
+	test('the detailed journeys say what they are part of', async () => {
+		const trial = await visit('journeys/saas/trial-evaluation/');
+		expect(await trial.locator('.cjm-facts').innerText()).toContain('Part of');
+		expect(await linkedJourneys(trial, '.cjm-facts')).toContain('b2b/software-purchase');
+		const signup = await visit('journeys/online-store/signup-current/');
+		expect(await signup.locator('.cjm-facts').innerText()).toContain('its step “Verifying her e-mail”');
 	});
 });
 
