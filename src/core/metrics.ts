@@ -8,7 +8,7 @@
 import { parse } from 'csv-parse/sync';
 import type { VFile } from 'vfile';
 import type { Journey } from './model.ts';
-import { FILE_START, type Locator, locator } from './place.ts';
+import { FILE_START, type Locator, locator, type Place } from './place.ts';
 import { report } from './rules.ts';
 import { suggester } from './suggest.ts';
 
@@ -67,23 +67,23 @@ export function readMetrics(file: VFile, targets: MetricTargets): Measurement[] 
 	}
 	const check = rowChecker(file, targets);
 	return body.flatMap((row) => {
-		const fields = fieldPlaces(row, locate);
+		// Places are found only for a row with a problem: most rows have none.
+		let places: Place[] | undefined;
+		const at = (column: number) => (places ??= fieldPlaces(row, locate))[column];
 		if (row.record.length !== METRIC_COLUMNS.length) {
-			report(file, 'invalid-metric', `Unexpected row of ${row.record.length} ${row.record.length === 1 ? 'field' : 'fields'}, expected ${METRIC_COLUMNS.length}: ${METRIC_COLUMNS.join(', ')}`, fields[0]);
+			report(file, 'invalid-metric', `Unexpected row of ${row.record.length} ${row.record.length === 1 ? 'field' : 'fields'}, expected ${METRIC_COLUMNS.length}: ${METRIC_COLUMNS.join(', ')}`, at(0));
 			return [];
 		}
 		const measurement = check(
 			row.record.map((field) => field.trim()),
-			fields
+			at
 		);
 		return measurement ? [measurement] : [];
 	});
 }
 
-type Places = ReturnType<typeof fieldPlaces>;
-
 /** The place where each field of a row starts: csv-parse gives a record's raw text and where it ends, the fields are found in it. */
-function fieldPlaces(row: { raw: string; info: { bytes: number } }, locate: Locator) {
+function fieldPlaces(row: { raw: string; info: { bytes: number } }, locate: Locator): Place[] {
 	// The raw text starts with the blank and comment lines skipped before the record.
 	const blank = /^(?:(?:#[^\n]*)?\r?\n)*/.exec(row.raw)![0].length;
 	const start = row.info.bytes - row.raw.length + blank;
@@ -105,10 +105,20 @@ function rowChecker(file: VFile, { journeyIds, journeys }: MetricTargets) {
 	const byId = new Map(journeys.map((journey) => [journey.id, journey]));
 	const journeyTypos = suggester(journeyIds);
 	const advice = (suggestion: string | undefined, otherwise: string) => (suggestion ? `did you mean "${suggestion}"?` : otherwise);
-	return ([date, journeyId, touchpointId, kpi, written]: string[], at: Places): Measurement | undefined => {
+	// Exports repeat each journey thousands of times: index its touchpoints and KPIs once.
+	const indexed = new Map<string, { touchpoints: Map<string, Journey['stages'][number]['touchpoints'][number]>; kpis: string[] } | undefined>();
+	const targetsOf = (journeyId: string) => {
+		if (!indexed.has(journeyId)) {
+			const journey = byId.get(journeyId);
+			const touchpoints = journey && journey.stages.flatMap((stage) => stage.touchpoints);
+			indexed.set(journeyId, touchpoints && { touchpoints: new Map(touchpoints.map((t) => [t.id, t])), kpis: [CONVERSION_KPI, ...new Set(touchpoints.flatMap((t) => Object.keys(t.kpis)))] });
+		}
+		return indexed.get(journeyId);
+	};
+	return ([date, journeyId, touchpointId, kpi, written]: string[], at: (column: number) => Place): Measurement | undefined => {
 		let ok = true;
 		const fail = (column: number, reason: string, rule: 'invalid-metric' | 'unknown-metric' = 'invalid-metric') => {
-			report(file, rule, reason, at[column]);
+			report(file, rule, reason, at(column));
 			ok = false;
 		};
 		if (!DATE.test(date) || Number.isNaN(Date.parse(date)) || new Date(date).toISOString().slice(0, 10) !== date) fail(0, `Unexpected date "${date}", expected a date such as 2026-11-23`);
@@ -121,17 +131,16 @@ function rowChecker(file: VFile, { journeyIds, journeys }: MetricTargets) {
 			fail(1, `Unexpected journey "${journeyId}", ${advice(journeyTypos.closest(journeyId), 'expected the id of a file under journeys/ (its path without `.md`)')}`, 'unknown-metric');
 			return undefined;
 		}
-		const journey = byId.get(journeyId);
+		const targets = targetsOf(journeyId);
 		// A journey that could not be read has its own errors; its touchpoints and KPIs are unknown, not wrong.
-		if (!journey) return undefined;
-		const touchpoints = journey.stages.flatMap((stage) => stage.touchpoints);
-		const touchpoint = touchpointId === '' ? undefined : touchpoints.find((t) => t.id === touchpointId);
+		if (!targets) return undefined;
+		const touchpoint = touchpointId === '' ? undefined : targets.touchpoints.get(touchpointId);
 		if (touchpointId !== '' && !touchpoint) {
-			const suggestion = suggester(touchpoints.map((t) => t.id)).closest(touchpointId);
+			const suggestion = suggester([...targets.touchpoints.keys()]).closest(touchpointId);
 			fail(2, `Unexpected touchpoint "${touchpointId}" in journey ${journeyId}, ${advice(suggestion, 'expected the id of one of its touchpoints, or nothing for a KPI of the whole journey')}`, 'unknown-metric');
 			return undefined;
 		}
-		const kpis = [CONVERSION_KPI, ...new Set((touchpoint ? [touchpoint] : touchpoints).flatMap((t) => Object.keys(t.kpis)))];
+		const kpis = touchpoint ? [CONVERSION_KPI, ...Object.keys(touchpoint.kpis)] : targets.kpis;
 		if (!kpis.includes(kpi)) {
 			const where = touchpoint ? `touchpoint ${touchpoint.id} of journey ${journeyId}` : `journey ${journeyId}`;
 			fail(3, `Unexpected KPI "${kpi}" for ${where}, ${advice(suggester(kpis).closest(kpi), `expected \`${CONVERSION_KPI}\` or a KPI its \`kpis\` name`)}`, 'unknown-metric');
@@ -177,15 +186,21 @@ export function kpiSeries(measurements: readonly Measurement[]): KpiSeries[] {
 export function applyMeasurements(journeys: readonly Journey[], measurements: readonly Measurement[]): void {
 	if (measurements.length === 0) return;
 	const byJourney = new Map<string, Measurement[]>();
-	for (const m of measurements) byJourney.set(m.journey, [...(byJourney.get(m.journey) ?? []), m]);
+	for (const m of measurements) {
+		const list = byJourney.get(m.journey);
+		if (list) list.push(m);
+		else byJourney.set(m.journey, [m]);
+	}
 	for (const journey of journeys) {
 		const mine = byJourney.get(journey.id);
 		if (!mine) continue;
 		const level = mine.filter((m) => m.touchpoint === undefined);
+		const byTouchpoint = new Map<string, Measurement[]>();
+		for (const m of mine) if (m.touchpoint !== undefined) byTouchpoint.set(m.touchpoint, [...(byTouchpoint.get(m.touchpoint) ?? []), m]);
 		if (level.length > 0) journey.measured = kpiSeries(level);
 		for (const stage of journey.stages) {
 			for (const touchpoint of stage.touchpoints) {
-				const rows = mine.filter((m) => m.touchpoint === touchpoint.id);
+				const rows = byTouchpoint.get(touchpoint.id) ?? [];
 				if (rows.length === 0) continue;
 				touchpoint.measured = kpiSeries(rows);
 				const conversion = touchpoint.measured.find((series) => series.kpi === CONVERSION_KPI);
