@@ -28,6 +28,8 @@ export default defineConfig({
 				{ label: 'Pain points & opportunities', link: '/backlog/' },
 				{ label: 'Who owns what', link: '/owners/' },
 				{ label: 'Channels', link: '/channels/' },
+				{ label: 'Landscape', link: '/landscape/' },
+				{ label: 'Map health', link: '/health/' },
 				{
 					label: 'Reference',
 					items: [

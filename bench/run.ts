@@ -10,12 +10,18 @@
  *  - export: the map pictures (svg, png, pdf, pptx) per journey, on the samples and on the synthetic
  *    journeys, and what each would add to a site build of N journeys (against the build measured by
  *    `site` in the same run; the rule: at most a tenth, else the format stays out of the site).
+ *  - history: per-touchpoint dates (`git blame` of every journey, `blame: true`) and the last-commit
+ *    dates (one `git log`) of N journeys in a git repository, vs. `cjm build` of the same project:
+ *    blame stays opt-in while it adds more than a tenth to the build; and `cjm validate` with and
+ *    without a year of monthly measurements (`metrics/`) for every stage.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadProject } from '../src/core/index.ts';
+import { loadProject, touchpointDates } from '../src/core/index.ts';
 import { EXPORT_FORMATS, exportJourney } from '../src/export/index.ts';
+import { lastCommitDates, lineDates } from '../src/history.ts';
 import { generateDocs, generateProject } from './generate.ts';
 import { pageJavaScript } from './js-budget.ts';
 import { prepareScaleProject, scaleCommands } from './scale.ts';
@@ -165,4 +171,52 @@ if (which === 'all' || which === 'export') {
 		const share = siteBuild ? `${((total / siteBuild) * 100).toFixed(0).padStart(5)} % ${EXPORT_FORMATS[format].site ? '(on the site)' : '(cjm export only)'}${total / siteBuild > 0.1 ? '  > a tenth' : ''}` : '';
 		console.log(`  ${format.padEnd(8)} ${sample.toFixed(1).padStart(7)} ms ${each.toFixed(1).padStart(8)} ms ${(total / 1000).toFixed(1).padStart(12)} s   ${share}`);
 	}
+}
+
+if (which === 'all' || which === 'history') {
+	const project = join(work, 'history');
+	rmSync(project, { recursive: true, force: true });
+	const files = await generateProject(project, N);
+	const git = (...args: string[]) => execFileSync('git', args, { cwd: project, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@example.com' } });
+	git('init', '-q');
+	git('add', '-A');
+	git('commit', '-qm', 'journeys');
+	const { project: model } = await loadProject(project);
+	const started = performance.now();
+	const dates = lastCommitDates(project, ['journeys']);
+	const log = performance.now() - started;
+	const blameStart = performance.now();
+	let touchpoints = 0;
+	for (const journey of model.journeys) {
+		const text = await readFile(join(project, journey.path), 'utf8');
+		touchpoints += Object.keys(touchpointDates(text, journey, lineDates(project, journey.path))).length;
+	}
+	const blame = performance.now() - blameStart;
+	const build = time([join(root, 'bin/cjm.js'), 'build', project, '--out-dir', join(work, 'history-dist')], 1, {}, () => rmSync(join(work, 'history-dist'), { recursive: true, force: true }));
+	console.log(`history (${N} journeys in one git commit, ${dates.size} dated files)`);
+	console.log(row('last commits: one git log', log, files));
+	console.log(row(`per-touchpoint dates: blame (${touchpoints} dated)`, blame, files));
+	console.log(row('cjm build (without blame)', build, files));
+	const share = blame / build;
+	console.log(`  blame adds ${(share * 100).toFixed(0)}% to the build: ${share > 0.1 ? 'over a tenth, so it stays opt-in (`blame: true` in cjm.config.yaml)' : 'under a tenth'}\n`);
+
+	// Metrics: a year of monthly conversions for the first touchpoint of every stage, as an analytics export would have them.
+	const runs = Number(process.env.BENCH_RUNS ?? 3);
+	const validateArgs = [join(root, 'bin/cjm.js'), 'validate', project, '--format', 'compact'];
+	const without = time(validateArgs, runs);
+	const rows = ['date,journey,touchpoint,kpi,value'];
+	for (const journey of model.journeys) {
+		for (const stage of journey.stages) {
+			const first = stage.touchpoints[0];
+			if (!first) continue;
+			for (let month = 1; month <= 12; month++) rows.push(`2026-${String(month).padStart(2, '0')}-01,${journey.id},${first.id},conversion,${(40 + ((month * 7) % 30)).toFixed(1)}%`);
+		}
+	}
+	mkdirSync(join(project, 'metrics'), { recursive: true });
+	writeFileSync(join(project, 'metrics/export.csv'), `${rows.join('\n')}\n`);
+	const withMetrics = time(validateArgs, runs);
+	console.log(`metrics (median of ${runs} runs, ${rows.length - 1} rows)`);
+	console.log(row('cjm validate without metrics', without, files));
+	console.log(row('cjm validate with metrics/export.csv', withMetrics, files));
+	console.log(`  metrics add ${(((withMetrics - without) / without) * 100).toFixed(0)}% to validation (${(((withMetrics - without) / build) * 100).toFixed(1)}% of the build)\n`);
 }

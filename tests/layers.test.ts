@@ -32,11 +32,12 @@ const LAYERS: Layer[] = [
 	{ name: 'export', owns: (p) => p.startsWith('src/export/'), entry: 'src/export/index.ts', uses: ['core', 'render'], forbidden: FRAMEWORKS },
 	{ name: 'import', owns: (p) => p.startsWith('src/import/'), entry: 'src/import/index.ts', uses: ['core', 'render'], forbidden: FRAMEWORKS },
 	{ name: 'handoff', owns: (p) => p === 'src/handoff.ts', entry: 'src/handoff.ts', uses: ['core'], forbidden: FRAMEWORKS },
-	{ name: 'cli', owns: (p) => p.startsWith('src/cli/') || p.startsWith('bin/'), uses: ['core', 'render', 'report', 'handoff', 'export', 'import'] },
+	{ name: 'history', owns: (p) => p === 'src/history.ts', entry: 'src/history.ts', uses: [], forbidden: FRAMEWORKS },
+	{ name: 'cli', owns: (p) => p.startsWith('src/cli/') || p.startsWith('bin/'), uses: ['core', 'render', 'report', 'handoff', 'export', 'import', 'history'] },
 	{
 		name: 'site',
 		owns: (p) => /^src\/(site|pages|components)\//.test(p) || p === 'src/content.config.ts' || p === 'astro.config.mjs',
-		uses: ['core', 'render', 'report', 'handoff', 'export'],
+		uses: ['core', 'render', 'report', 'handoff', 'export', 'history'],
 	},
 ];
 

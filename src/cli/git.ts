@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { posix, relative } from 'node:path';
-import { CONTENT_DIRS, checkSources, JOURNEYS_DIR, type LoadedProject, PERSONAS_DIR, type SourceFile, type TreeEntry, treeFiles } from '../core/index.ts';
+import { CONTENT_DIRS, checkSources, JOURNEYS_DIR, type LoadedProject, METRICS_DIR, PERSONAS_DIR, type SourceFile, type TreeEntry, treeFiles } from '../core/index.ts';
 import { UsageError } from './targets.ts';
 
 function git(args: string[], cwd: string, input?: Buffer | string): Buffer {
@@ -70,7 +70,7 @@ export function projectAt(ref: string, root: string, displayRoot: string): Loade
 	const inRepo = (path: string) => (prefix ? posix.join(prefix, path) : path);
 	// --full-tree: without it ls-tree takes paths relative to the working directory, not to the top.
 	// Each entry is `<mode> <type> <object>\t<path>`; mode 120000 is a symbolic link, whose blob is its target.
-	const listing = git(['ls-tree', '-r', '-z', '--full-tree', ref, '--', ...CONTENT_DIRS.map(inRepo)], root)
+	const listing = git(['ls-tree', '-r', '-z', '--full-tree', ref, '--', ...[...CONTENT_DIRS, METRICS_DIR].map(inRepo)], root)
 		.toString()
 		.split('\0')
 		.filter(Boolean)
@@ -86,7 +86,9 @@ export function projectAt(ref: string, root: string, displayRoot: string): Loade
 	);
 	const files = treeFiles(tree);
 	const inFolders = listing.filter(({ path }) => path.startsWith(`${JOURNEYS_DIR}/`) || path.startsWith(`${PERSONAS_DIR}/`));
-	const markdown = inFolders.filter(({ link, path }) => !link && path.endsWith('.md')).map(({ path }) => path);
+	// Measured KPIs are read too, so the diff reports what changed in them.
+	const metrics = listing.filter(({ link, path }) => !link && path.startsWith(`${METRICS_DIR}/`) && path.endsWith('.csv')).map(({ path }) => path);
+	const markdown = [...inFolders.filter(({ link, path }) => !link && path.endsWith('.md')).map(({ path }) => path), ...metrics];
 	const sources = readBlobs(ref, markdown.map(inRepo), root).map((value, i): SourceFile => ({ path: markdown[i], value }));
 	// Links to Markdown files are read where they point, as on disk; links to folders are reported, not followed.
 	const links = inFolders.filter(({ link }) => link).map(({ path }) => ({ path, found: files.find(path) }));

@@ -1,7 +1,9 @@
 /** `cjm validate`: check journeys and personas, print the problems, and say by exit code whether they pass. */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { DEFAULT_CACHE_LOCATION, fileCache, type LoadedProject, loadProject } from '../core/index.ts';
+import { CONFIG_FILE, DEFAULT_CACHE_LOCATION, fileCache, JOURNEYS_DIR, type LoadedProject, loadProject } from '../core/index.ts';
+import { lastCommitDates } from '../history.ts';
 import { type Format, format } from '../report/index.ts';
 import { isIncluded, resolveTargets } from './targets.ts';
 
@@ -28,7 +30,9 @@ export async function validate(paths: string[], options: ValidateOptions, cwd = 
 	const cache = options.cache ? fileCache(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION)) : undefined;
 	for (const target of resolveTargets(paths.length > 0 ? paths : ['.'], cwd)) {
 		const root = resolve(cwd, target.root);
-		const loaded = await loadProject(root, { displayRoot: target.root, parallel: true, cache });
+		// A map without `reviewed` was last reviewed at its last commit; only projects with settings check freshness.
+		const lastCommit = existsSync(join(root, CONFIG_FILE)) ? lastCommitDates(root, [JOURNEYS_DIR]) : undefined;
+		const loaded = await loadProject(root, { displayRoot: target.root, parallel: true, cache, lastCommit });
 		projects.push({ ...loaded, root });
 		files.push(...loaded.files.filter((file) => isIncluded(resolve(cwd, file.path), target.include)));
 	}

@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import { READING_RULES } from './rules.ts';
 import { ALL_PERSONAS, conversion as conversionInsights, emotionCurve, journeyInsights, mainPath, percent, personaCurves, signed } from './insights.ts';
 import { comparedFields } from './fields.ts';
+import { CONVERSION_KPI, type KpiSeries } from './metrics.ts';
 import { type Item, type Journey, type Persona, type Project, type Stage, type Touchpoint, touchpointsOf } from './model.ts';
 import { JOURNEY_NAMES, JourneySchema, PersonaSchema, StageSchema, TOUCHPOINT_NAMES, TouchpointSchema } from './schema.ts';
 
@@ -179,6 +180,7 @@ function diffJourney(before: Journey, after: Journey): Omit<EntityDiff, 'type' |
 	changes.push(...diffStages(before.stages, after.stages));
 	changes.push(...diffTouchpoints(before, after));
 	changes.push(...diffNotes(before, after));
+	changes.push(...measuredChanges(before.measured, after.measured, 'journey'));
 
 	// The whole journey's funnel, whoever takes each step: the number a diff reports as one change.
 	const conversion = (journey: Journey) => conversionInsights(touchpointsOf(journey), mainPath(journey)).find((insight) => insight.kind === 'end-to-end-conversion')?.value;
@@ -321,8 +323,19 @@ function diffTouchpoint(before: Touchpoint, after: Touchpoint, at: { id: string;
 		const [ka, kb] = [text(before.kpis[name]), text(after.kpis[name])];
 		if (ka !== kb) changes.push({ kind: 'kpi', scope: 'touchpoint', ...at, field: name, before: ka, after: kb });
 	}
+	changes.push(...measuredChanges(before.measured, after.measured, 'touchpoint', at));
 	changes.push(...fieldChanges(before, after, TOUCHPOINT_FIELDS, 'touchpoint', at).map((change) => (change.field === 'next' ? { ...change, before: edges(before), after: edges(after) } : change)));
 	return changes;
+}
+
+/** Latest measured values that changed, KPI by KPI; a measured conversion is already a conversion change. */
+function measuredChanges(before: KpiSeries[] = [], after: KpiSeries[] = [], scope: Change['scope'], at?: { id: string; where: string }): Change[] {
+	const latest = (series?: KpiSeries) => series && `${series.percent ? percent(series.latest.value) : Number(series.latest.value.toFixed(4))} (${series.latest.date})`;
+	const kpis = new Set([...before, ...after].map((series) => series.kpi).filter((kpi) => scope === 'journey' || kpi !== CONVERSION_KPI));
+	return [...kpis].flatMap((kpi) => {
+		const [a, b] = [latest(before.find((s) => s.kpi === kpi)), latest(after.find((s) => s.kpi === kpi))];
+		return a === b ? [] : [{ kind: 'kpi' as const, scope, ...at, field: `${kpi} (measured)`, before: a, after: b }];
+	});
 }
 
 const edges = (touchpoint: Touchpoint) => touchpoint.next.map((edge) => edge.to).join(', ') || 'end of journey';

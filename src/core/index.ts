@@ -10,6 +10,10 @@ export { defaultStageId, defaultTouchpointId, nameProblem, slugOf, uniqueSlugs }
 export { type Suggester, suggester } from './suggest.ts';
 export { type RouteSlugs, routeSlugs } from './aggregate.ts';
 export { RULES, type RuleId } from './rules.ts';
+export { CONFIG_FILE, type Config, ConfigSchema, DEFAULT_CONFIG, DEFAULT_REVIEW_DAYS } from './config.ts';
+export { daysBetween, type ReviewState, reviewState, todayIso } from './freshness.ts';
+export { touchpointDates, touchpointLines } from './touchpoint-lines.ts';
+export { applyMeasurements, CONVERSION_KPI, type KpiSeries, kpiSeries, type Measurement, METRIC_COLUMNS, METRICS_DIR, readMetrics } from './metrics.ts';
 export { isRemoteUrl } from './lint-body.ts';
 export { type JourneyInput, JourneySchema, MAX_TOUCHPOINTS, PersonaSchema, TOUCHPOINT_NAMES, TouchpointSchema } from './schema.ts';
 export { FIELD_VIEWS, type FieldViews, lanesOf } from './fields.ts';

@@ -1,6 +1,7 @@
 /**
  * Warnings about a journey that is valid but probably incomplete: gaps in the emotion curve,
- * drops nobody explained, pains nobody owns, stages with nothing in them.
+ * drops nobody explained, pains nobody owns, stages with nothing in them, critical steps of a
+ * validated map that no research supports.
  */
 import type { VFile } from 'vfile';
 import { type Journey, unownedPains } from './model.ts';
@@ -37,6 +38,14 @@ export function lintJourney(file: VFile, journey: Journey, at: (path: Path, targ
 					);
 				}
 				previous = { score, name: touchpoint.name };
+			}
+			if (journey.status === 'validated' && touchpoint.criticality === 'high' && !touchpoint.evidence) {
+				report(
+					file,
+					'unsupported-touchpoint',
+					`Unexpected high-criticality touchpoint \`${touchpoint.name}\` without \`evidence\` on a validated map, list the \`sources\` it rests on in \`evidence\`, or mark the map a \`hypothesis\``,
+					at([...path, 'criticality'])
+				);
 			}
 			if (unownedPains(touchpoint).length > 0) {
 				report(

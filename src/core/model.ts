@@ -3,6 +3,7 @@
  * Plain data only (JSON-serialisable), so it can be cached, diffed and shipped to the browser.
  */
 import type { Renamed } from './fields.ts';
+import type { KpiSeries } from './metrics.ts';
 import type { Edge, Item, JOURNEY_NAMES, JourneyFields, PersonaFields, StageFields, TOUCHPOINT_NAMES, TouchpointFields } from './schema.ts';
 
 export type { Criticality, Edge, Emotion, Image, Item, Level, Moment, Source } from './schema.ts';
@@ -21,8 +22,14 @@ export interface Section {
  * touchpoint is in, resolved edges, notes from the body, paths.
  */
 
-export interface Touchpoint extends Renamed<Omit<TouchpointFields, 'id' | 'next'>, typeof TOUCHPOINT_NAMES> {
+export interface Touchpoint extends Renamed<Omit<TouchpointFields, 'id' | 'next' | 'evidence'>, typeof TOUCHPOINT_NAMES> {
 	id: string;
+	/** Titles of the journey's `sources` this touchpoint rests on (the file may name them by position); absent when none. */
+	evidence?: string[];
+	/** KPIs measured over time (`metrics/*.csv`); a measured `conversion` is also the touchpoint's `conversion`. */
+	measured?: KpiSeries[];
+	/** The typed `conversion`, kept as the estimate when a measured one replaced it. */
+	estimate?: number;
 	/** Id of the stage this touchpoint belongs to. */
 	stage: string;
 	/** Resolved edges: the explicit `next`, or the following touchpoint in order. */
@@ -48,6 +55,8 @@ export interface Journey extends Renamed<Omit<JourneyFields, 'stages'>, typeof J
 	narrative: Section[];
 	/** The whole Markdown body, without frontmatter. */
 	body: string;
+	/** Journey-level KPIs measured over time (`metrics/*.csv` rows without a touchpoint). */
+	measured?: KpiSeries[];
 }
 
 export interface Persona extends PersonaFields {

@@ -51,6 +51,9 @@ interface WireReferences {
 	personas: WireReference[];
 	baseline?: WireReference;
 	images?: WireReference[];
+	parent?: WireReference;
+	reviewed?: WireReference;
+	zooms?: WireReference[];
 }
 interface WireMessage {
 	reason: string;
@@ -82,20 +85,34 @@ function toWireResult(file: VFile, parsed: ParseResult): WireResult {
 	return { parsed: parsed && 'references' in parsed ? { ...parsed, references: toWireReferences(parsed.references) } : parsed, messages };
 }
 
-function toWireReferences({ personas, baseline, images }: JourneyReferences): WireReferences {
+function toWireReferences({ personas, baseline, images, parent, reviewed, zooms }: JourneyReferences): WireReferences {
 	const wire = (reference: { id: string }): WireReference => ({ id: reference.id, path: pathOf(reference) });
-	return { personas: personas.map(wire), ...(images ? { images: images.map(wire) } : {}), ...(baseline ? { baseline: wire(baseline) } : {}) };
+	return {
+		personas: personas.map(wire),
+		...(images ? { images: images.map(wire) } : {}),
+		...(baseline ? { baseline: wire(baseline) } : {}),
+		...(parent ? { parent: wire(parent) } : {}),
+		...(reviewed ? { reviewed: wire(reviewed) } : {}),
+		...(zooms ? { zooms: zooms.map(wire) } : {}),
+	};
 }
 
 /** References placed in `file` on this thread, reading its frontmatter again if one is ever placed. */
-function fromWireReferences(file: VFile, { personas, baseline, images }: WireReferences): JourneyReferences {
+function fromWireReferences(file: VFile, { personas, baseline, images, parent, reviewed, zooms }: WireReferences): JourneyReferences {
 	let frontmatter: Frontmatter | undefined;
 	const at = (path: Path): Place => {
 		frontmatter ??= readFrontmatter(new VFile({ path: file.path, value: file.value }));
 		return frontmatter ? placeOf(frontmatter, path) : FILE_START;
 	};
 	const placed = (reference: WireReference) => withPlace({ id: reference.id }, reference.path, at);
-	return { personas: personas.map(placed), ...(images ? { images: images.map(placed) } : {}), ...(baseline ? { baseline: placed(baseline) } : {}) };
+	return {
+		personas: personas.map(placed),
+		...(images ? { images: images.map(placed) } : {}),
+		...(baseline ? { baseline: placed(baseline) } : {}),
+		...(parent ? { parent: placed(parent) } : {}),
+		...(reviewed ? { reviewed: placed(reviewed) } : {}),
+		...(zooms ? { zooms: zooms.map(placed) } : {}),
+	};
 }
 
 export interface ParseOptions {

@@ -27,6 +27,12 @@ export interface JourneyReferences {
 	baseline?: { id: string; place: Place };
 	/** Every touchpoint image's `src` as written, in the order of `imagesOf`; only with a model (the images are read from it). */
 	images?: Array<{ id: string; place: Place }>;
+	/** The wider journey this one details. */
+	parent?: { id: string; place: Place };
+	/** Journeys that detail one of this journey's touchpoints, in touchpoint order; absent when none does. */
+	zooms?: Array<{ id: string; place: Place }>;
+	/** The `reviewed` date as written, for `stale-map` (checked with the project's settings). */
+	reviewed?: { id: string; place: Place };
 }
 
 export interface ParsedJourney {
@@ -65,16 +71,29 @@ export function parseJourney(file: VFile, id: string, path = file.path): ParsedJ
 	return { journey, references };
 }
 
-/** The persona and baseline ids as written, whatever else is wrong with the file. */
+/** The persona, baseline, parent and zoom ids as written, whatever else is wrong with the file. */
 function referencesOf(data: Record<string, unknown>, at: (path: Path) => Place): JourneyReferences {
-	const { persona, baseline } = data;
+	const { persona, baseline, parent, stages, reviewed } = data;
 	const personas =
 		typeof persona === 'string'
 			? [withPlace({ id: persona }, ['persona'], at)]
 			: Array.isArray(persona)
 				? persona.flatMap((id, index) => (typeof id === 'string' ? [withPlace({ id }, ['persona', index], at)] : []))
 				: [];
-	return { personas, ...(typeof baseline === 'string' ? { baseline: withPlace({ id: baseline }, ['baseline'], at) } : {}) };
+	const listAt = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+	const zooms = listAt(stages).flatMap((stage, s) =>
+		listAt((stage as { touchpoints?: unknown } | null)?.touchpoints).flatMap((touchpoint, t) => {
+			const zoom = (touchpoint as { zoom?: unknown } | null)?.zoom;
+			return typeof zoom === 'string' ? [withPlace({ id: zoom }, ['stages', s, 'touchpoints', t, 'zoom'], at)] : [];
+		})
+	);
+	return {
+		personas,
+		...(typeof baseline === 'string' ? { baseline: withPlace({ id: baseline }, ['baseline'], at) } : {}),
+		...(typeof parent === 'string' ? { parent: withPlace({ id: parent }, ['parent'], at) } : {}),
+		...(typeof reviewed === 'string' ? { reviewed: withPlace({ id: reviewed }, ['reviewed'], at) } : {}),
+		...(zooms.length > 0 ? { zooms } : {}),
+	};
 }
 
 /** A journey's images with the touchpoint each belongs to, in the order of `JourneyReferences.images`. */
@@ -137,14 +156,47 @@ function buildStages(file: VFile, input: JourneyFields, at: At): Stage[] {
 			const path = [...stagePath, 'touchpoints', t];
 			const touchpointId = raw.id ?? defaultTouchpointId(raw.name, stageId, t);
 			claim(touchpointIds, touchpointId, [...path, raw.id ? 'id' : 'name'], Boolean(raw.id), 'touchpoint');
-			// `next` is resolved once every id is known (resolveNext).
-			return { ...renamed(raw, TOUCHPOINT_NAMES), id: touchpointId, stage: stageId, next: [] };
+			// `next` and `evidence` are resolved once every id and source is known (resolveNext, resolveEvidence).
+			return { ...renamed(raw, TOUCHPOINT_NAMES), id: touchpointId, stage: stageId, next: [], evidence: undefined };
 		});
 		return { ...fields, id: stageId, touchpoints };
 	});
 
 	resolveNext(file, input, stages, touchpointIds, at);
+	resolveEvidence(file, input, stages, at);
 	return stages;
+}
+
+/**
+ * Turns each `evidence` reference (a source's title, ignoring case, or its position from 1) into
+ * the source's title; a reference to no source is reported where it is written and left out.
+ */
+function resolveEvidence(file: VFile, input: JourneyFields, stages: Stage[], at: At): void {
+	const titles = input.sources.map((source) => source.title);
+	const byTitle = new Map(titles.map((title) => [title.trim().toLowerCase(), title]));
+	let typos: ReturnType<typeof suggester> | undefined;
+	stages.forEach((stage, s) =>
+		stage.touchpoints.forEach((touchpoint, t) => {
+			const evidence = input.stages[s].touchpoints[t].evidence.flatMap((reference, e) => {
+				const title = typeof reference === 'number' ? titles[reference - 1] : byTitle.get(reference.trim().toLowerCase());
+				if (title !== undefined) return [title];
+				const suggestion = typeof reference === 'string' ? (typos ??= suggester(titles)).closest(reference) : undefined;
+				const advice =
+					titles.length === 0
+						? 'expected a source of this journey, and it lists none: add it to `sources`'
+						: suggestion
+							? `did you mean \`${suggestion}\`?`
+							: `expected the title of one of the journey’s \`sources\` or its position, from 1 to ${titles.length}`;
+				// With the shorthand `evidence: 2` the path runs into the scalar, which is then the place.
+				const place = at(['stages', s, 'touchpoints', t, 'evidence', e]);
+				report(file, 'unknown-source', `Unexpected \`evidence\` ${typeof reference === 'number' ? reference : `\`${reference}\``}, ${advice}`, place, {
+					expected: suggestion ? [suggestion] : titles,
+				});
+				return [];
+			});
+			if (evidence.length > 0) touchpoint.evidence = evidence;
+		})
+	);
 }
 
 /** Checks explicit `next` targets and fills in the default: the following touchpoint in order. */

@@ -1,6 +1,7 @@
 /**
  * Loads a project (a folder with `journeys/` and `personas/`), parses every file, and checks what
- * only the whole project can tell: that file names can be URLs, personas and baselines exist,
+ * only the whole project can tell: that file names can be URLs, personas, baselines, parents and
+ * zoomed-in journeys exist (without loops),
  * avatars are safe images in the content folders, and every persona is used. All files are
  * checked in one run; nothing stops at the first bad file.
  */
@@ -16,6 +17,10 @@ import type { ParseCache } from './parse-cache.ts';
 import { imagesOf, type ParsedJourney } from './parse-journey.ts';
 import type { ParsedPersona } from './parse-persona.ts';
 import { ALLOWED_NAME_CHARACTERS, idOf, nameProblem, visible } from './names.ts';
+import { CONFIG_FILE, type Config, readConfig } from './config.ts';
+import { checkFreshness, todayIso } from './freshness.ts';
+import { checkJourneyLinks } from './journey-links.ts';
+import { applyMeasurements, METRICS_DIR, readMetrics } from './metrics.ts';
 import { FILE_START } from './place.ts';
 import { report } from './rules.ts';
 import { suggester } from './suggest.ts';
@@ -26,6 +31,8 @@ export interface LoadedProject {
 	project: Project;
 	/** Every file read, with its messages, sorted by path. */
 	files: VFile[];
+	/** The settings of `cjm.config.yaml`; absent when the project has none (then DEFAULT_CONFIG applies, and no date-dependent check runs). */
+	config?: Config;
 }
 
 interface Entry {
@@ -42,6 +49,10 @@ export interface LoadOptions {
 	parallel?: boolean;
 	/** Per-file parse results of earlier runs (see parse-cache.ts); the project-wide checks always run. */
 	cache?: ParseCache;
+	/** The date `stale-map` measures ages to (`YYYY-MM-DD`); default: today. */
+	today?: string;
+	/** Last commit date of each file, by project-relative path (from git, outside the core): a map's last review when it has no `reviewed`. */
+	lastCommit?: ReadonlyMap<string, string>;
 }
 
 /** Loads and checks the project at `root`. */
@@ -50,8 +61,47 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
 	const files = diskFiles(root);
 	const [journeys, personas] = await Promise.all([readEntries(root, display, JOURNEYS_DIR, files), readEntries(root, display, PERSONAS_DIR, files)]);
 	const tasks = parseTasks(journeys.entries, personas.entries);
-	const results = await parseAll(tasks, options);
-	return withNotices(checkEntries(journeys.entries, personas.entries, files, resultsByFile(tasks, results)), [...journeys.unfollowed, ...personas.unfollowed], display);
+	const [results, settings, metricFiles] = await Promise.all([parseAll(tasks, options), readSettings(root, display), readMetricFiles(root, display)]);
+	const freshness = settings && { config: settings.config, today: options.today ?? todayIso(), lastCommit: options.lastCommit };
+	const loaded = withNotices(checkEntries(journeys.entries, personas.entries, files, resultsByFile(tasks, results), freshness), [...journeys.unfollowed, ...personas.unfollowed], display);
+	withMetrics(loaded, metricFiles, journeys.entries.map((entry) => entry.id));
+	const extra = [...(settings ? [settings.file] : []), ...metricFiles];
+	if (extra.length === 0) return loaded;
+	return { ...loaded, ...(settings ? { config: settings.config } : {}), files: [...loaded.files, ...extra].sort((a, b) => a.path.localeCompare(b.path)) };
+}
+
+/** Every `.csv` file under `metrics/`, read as text. */
+async function readMetricFiles(root: string, display: string): Promise<VFile[]> {
+	// A project without metrics/ has nothing to read.
+	const names = await readdir(join(root, METRICS_DIR), { recursive: true }).catch(() => [] as string[]);
+	return Promise.all(
+		names
+			.map((name) => name.split('\\').join('/'))
+			.filter((name) => name.endsWith('.csv'))
+			.sort()
+			.map(async (name) => new VFile({ path: join(display, METRICS_DIR, name), value: await readFile(join(root, METRICS_DIR, name), 'utf8') }))
+	);
+}
+
+/** Checks the metrics files against the project and attaches what they measure to its journeys. */
+function withMetrics(loaded: LoadedProject, metricFiles: VFile[], journeyIds: string[]): void {
+	const targets = { journeyIds, journeys: loaded.project.journeys };
+	applyMeasurements(loaded.project.journeys, metricFiles.flatMap((file) => readMetrics(file, targets)));
+}
+
+/** The project's `cjm.config.yaml`, checked, if it has one. */
+async function readSettings(root: string, display: string): Promise<{ file: VFile; config: Config } | undefined> {
+	const value = await readFile(join(root, CONFIG_FILE), 'utf8').catch(() => undefined);
+	if (value === undefined) return undefined;
+	const file = new VFile({ path: join(display, CONFIG_FILE), value });
+	return { file, config: readConfig(file) };
+}
+
+/** What `stale-map` needs: the settings, the date to measure to, and the files' last commit dates. */
+interface Freshness {
+	config: Config;
+	today: string;
+	lastCommit?: ReadonlyMap<string, string>;
 }
 
 /** A symbolic link under journeys/ or personas/ that is not followed: it leads to a folder, or outside the content folders (a link elsewhere is never published, whatever its name). */
@@ -99,7 +149,13 @@ export function checkSources(sources: SourceFile[], options: Omit<LoadOptions, '
 			}));
 	const [journeyEntries, personaEntries] = [entries(JOURNEYS_DIR), entries(PERSONAS_DIR)];
 	const tasks = parseTasks(journeyEntries, personaEntries);
-	return withNotices(checkEntries(journeyEntries, personaEntries, options.files, resultsByFile(tasks, tasks.map(parseTask))), options.unfollowedLinks ?? [], options.displayRoot);
+	const loaded = withNotices(checkEntries(journeyEntries, personaEntries, options.files, resultsByFile(tasks, tasks.map(parseTask))), options.unfollowedLinks ?? [], options.displayRoot);
+	const metricFiles = sources
+		.filter((source) => source.path.startsWith(`${METRICS_DIR}/`) && source.path.endsWith('.csv'))
+		.sort((a, b) => a.path.localeCompare(b.path))
+		.map((source) => new VFile({ path: options.displayRoot ? posix.join(options.displayRoot, source.path) : source.path, value: new TextDecoder().decode(typeof source.value === 'string' ? new TextEncoder().encode(source.value) : source.value) }));
+	withMetrics(loaded, metricFiles, journeyEntries.map((entry) => entry.id));
+	return metricFiles.length === 0 ? loaded : { ...loaded, files: [...loaded.files, ...metricFiles].sort((a, b) => a.path.localeCompare(b.path)) };
 }
 
 /** One parse task per file that was read; a file rejected while reading (too large) has nothing to parse. */
@@ -111,7 +167,7 @@ function parseTasks(journeyEntries: Entry[], personaEntries: Entry[]): ParseTask
 const resultsByFile = (tasks: ParseTask[], results: ParseResult[]) => new Map(results.map((result, i) => [tasks[i].file, result]));
 
 /** The project-wide checks, over files already parsed. */
-function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], contentFiles: ContentFiles, results: Map<VFile, ParseResult>): LoadedProject {
+function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], contentFiles: ContentFiles, results: Map<VFile, ParseResult>, freshness?: Freshness): LoadedProject {
 	const withFile = <T>(entry: Entry) => {
 		const parsed = results.get(entry.file) as T | undefined;
 		return parsed && { ...parsed, file: entry.file };
@@ -124,6 +180,14 @@ function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], contentF
 	checkFileNames(journeyEntries);
 	checkFileNames(personaEntries);
 	checkReferences(journeys, journeyEntries, personaEntries);
+	checkJourneyLinks(journeys, journeyEntries.map((entry) => entry.id));
+	if (freshness) {
+		for (const parsed of journeys) {
+			if (!parsed?.journey) continue;
+			const { journey, file, references } = parsed;
+			checkFreshness(file, journey, { ...freshness, lastCommit: freshness.lastCommit?.get(journey.path), reviewedPlace: references.reviewed?.place });
+		}
+	}
 	checkPersonas(contentFiles, personas, journeys);
 	checkImages(contentFiles, journeys);
 	const files = [...personaEntries, ...journeyEntries].map((entry) => entry.file).sort((a, b) => a.path.localeCompare(b.path));

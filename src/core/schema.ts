@@ -141,6 +141,10 @@ const LEVELS = ['low', 'medium', 'high'] as const;
 export type Level = (typeof LEVELS)[number];
 const LevelSchema = z.enum(LEVELS, { error: 'one of `low`, `medium`, `high`' });
 
+const EVIDENCE = 'a source title or position (from 1), or a list of them';
+/** A reference to one of the journey's `sources`: its title, or its position counting from 1. */
+const EvidenceReference = z.union([z.string({ error: EVIDENCE }), z.int({ error: EVIDENCE }).min(1)], { error: EVIDENCE });
+
 /** Why a view leaves out the fields about the whole journey. */
 const ABOVE_THE_TABLE: FieldViews['table'] = { hidden: 'about the whole journey: the journey page shows it above the table' };
 /** Why the table leaves out moments of truth. */
@@ -182,6 +186,15 @@ export const TouchpointSchema = z.strictObject(
 		owner: shows(text('Team or person responsible for this touchpoint.').optional(), { table: { lane: 'Owner' }, diff: 'compare' }),
 		criticality: shows(LevelSchema.optional().describe('How critical this touchpoint is to the journey.'), { table: { lane: 'Criticality' }, diff: 'compare' }),
 		confidence: shows(LevelSchema.optional().describe('How well research supports this touchpoint.'), { table: { lane: 'Confidence', optional: true }, diff: 'compare' }),
+		evidence: shows(
+			z
+				.union([EvidenceReference, z.array(EvidenceReference, { error: EVIDENCE })], { error: EVIDENCE })
+				.transform((value) => (Array.isArray(value) ? value : [value]))
+				.default(() => [])
+				.describe('Research behind this touchpoint: titles of the journey’s `sources`, or their positions from 1.'),
+			// The model holds the titles the references resolve to (parse-journey.ts), so the views show titles.
+			{ table: { hidden: 'the journey map shows it, beside the criticality it supports; a lane of source titles would crowd the table' }, diff: 'compare' }
+		),
 		conversion: shows(Share.optional().describe('Share of customers who reach the next step: 0 to 1, or "45%".'), {
 			table: { lane: 'Conversion & KPIs' },
 			diff: { own: 'a conversion change with its direction' },
@@ -198,6 +211,10 @@ export const TouchpointSchema = z.strictObject(
 		backstage: shows(text('Service-blueprint lane: what happens behind the scenes.').optional(), { table: { lane: 'Backstage', optional: true }, diff: 'compare' }),
 		support: shows(text('Service-blueprint lane: supporting systems and processes.').optional(), { table: { lane: 'Support', optional: true }, diff: 'compare' }),
 		moment: shows(MomentSchema.optional(), { table: NO_MOMENT_VIEW, diff: 'compare' }),
+		zoom: shows(text('Id of the journey that details this touchpoint (a path under journeys/ without `.md`).').optional(), {
+			table: { hidden: 'the journey map links it from the touchpoint’s header' },
+			diff: 'compare',
+		}),
 		next: shows(
 			z
 				.array(EdgeSchema, { error: 'a list of touchpoint ids' })
@@ -278,6 +295,7 @@ export const JourneySchema = z
 				{ table: ABOVE_THE_TABLE, diff: 'compare' }
 			),
 			baseline: shows(text('Id of the journey this one is compared with.').optional(), { table: ABOVE_THE_TABLE, diff: 'compare' }),
+			parent: shows(text('Id of the wider journey this one details.').optional(), { table: ABOVE_THE_TABLE, diff: 'compare' }),
 			status: shows(
 				z
 					.enum(['hypothesis', 'validated'], { error: 'one of `hypothesis`, `validated`' })
@@ -302,6 +320,15 @@ export const JourneySchema = z
 					.optional()
 					.describe('When the map was last updated; defaults to the last git commit.'),
 				{ table: ABOVE_THE_TABLE, diff: { hidden: 'it changes with every edit, or comes from git: noise in a review' } }
+			),
+			reviewed: shows(
+				z
+					.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+						error: 'a date such as 2026-11-23',
+					})
+					.optional()
+					.describe('When the map was last reviewed with its owner; `stale-map` warns when that is longer ago than a review holds.'),
+				{ table: ABOVE_THE_TABLE, diff: 'compare' }
 			),
 			stages: shows(
 				z

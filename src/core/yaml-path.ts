@@ -57,7 +57,7 @@ function keyText(doc: Document.Parsed, pair: Pair<unknown, unknown>): string {
 }
 
 /** The place of the value (or key) at `path`, or of the nearest enclosing node that exists. */
-export function placeOf(frontmatter: Frontmatter, path: Path, target: Target = 'value'): Place {
+export function placeOf(frontmatter: Pick<Frontmatter, 'doc' | 'yamlOffset' | 'locate'>, path: Path, target: Target = 'value'): Place {
 	const found = walk(frontmatter.doc, path);
 	const chosen = found && (target === 'key' && found.complete && found.key ? found.key : found.node);
 	const range = chosen?.range;

@@ -9,8 +9,9 @@ import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h, s } from 'hastscript';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from 'd3-shape';
-import { ALL_PERSONAS, type Insight, type Journey, type Moment, type Touchpoint } from '../core/index.ts';
+import { ALL_PERSONAS, CONVERSION_KPI, type Insight, type Journey, type KpiSeries, type Moment, type Touchpoint } from '../core/index.ts';
 import { anchor, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';
+import { kpiSparkline, kpiValue } from './sparkline.ts';
 import { type LaneId, MAP_LANES, MAP_SIZE, type MapColumn, type MapCurve, type MapLayout, mapLayout } from './map-layout.ts';
 
 export interface JourneyMapOptions {
@@ -29,6 +30,10 @@ export interface JourneyMapOptions {
 	 * site's image pipeline. An image without one is named by its alt text instead of shown.
 	 */
 	images?: Readonly<Record<string, MapImage>>;
+	/** When each touchpoint's lines last changed (`YYYY-MM-DD`, by touchpoint id), from git blame when the project asks for it. */
+	changed?: Readonly<Record<string, string>>;
+	/** Where a touchpoint's `zoom` leads: the detailed journey's URL and title (the renderer knows no URLs). */
+	zoomTarget?: (journeyId: string) => { href: string; title: string } | undefined;
 }
 
 /** A touchpoint image as the site publishes it: a URL under the site, with its size in CSS pixels. */
@@ -86,7 +91,7 @@ export function journeyMapTree(journey: Journey, options: JourneyMapOptions = {}
 					h('caption', { className: 'cjm-map-caption' }, `${journey.title}: ${journey.stages.length} stages, ${layout.columns.length} touchpoints`),
 					h('colgroup', [h('col', { style: `width: ${MAP_SIZE.label}px` })]),
 					...layout.stages.map((stage) => h('colgroup', { span: stage.span }, Array.from({ length: stage.span }, () => h('col', { style: `width: ${MAP_SIZE.column}px` })))),
-					h('thead', [stageBand(layout), touchpointRow(layout, names, multi)]),
+					h('thead', [stageBand(layout), touchpointRow(layout, names, multi, options)]),
 					h('tbody', layout.lanes.map((lane) => (lane === 'emotion' ? emotionLane(journey, layout, options.insights ?? []) : laneRow(lane, layout, options.images ?? {})))),
 				]),
 			]),
@@ -154,7 +159,7 @@ function stageBand(layout: MapLayout): Element {
 	]);
 }
 
-function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: boolean): Element {
+function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: boolean, { zoomTarget, changed }: JourneyMapOptions): Element {
 	return h('tr', { className: 'cjm-map-touchpoints', dataLane: 'touchpoint' }, [
 		h('th', { scope: 'col', className: 'cjm-lane' }, 'Touchpoint'),
 		...layout.columns.map((column) => {
@@ -163,7 +168,15 @@ function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: 
 			const personaIndex = t.persona ? layout.personas.indexOf(t.persona) : -1;
 			return h(
 				'th',
-				{ scope: 'col', id: anchor.touchpoint(t.id), dataTouchpoint: t.id, dataCol: column.index, dataFor: t.persona, className: ['cjm-map-touchpoint', `cjm-emotion--${emotionClass(t.emotion)}`] },
+				{
+					scope: 'col',
+					id: anchor.touchpoint(t.id),
+					dataTouchpoint: t.id,
+					dataCol: column.index,
+					dataFor: t.persona,
+					dataConfidence: t.confidence,
+					className: ['cjm-map-touchpoint', `cjm-emotion--${emotionClass(t.emotion)}`, ...(t.confidence ? [`cjm-map-touchpoint--${t.confidence}-confidence`] : [])],
+				},
 				[
 					h('a', { href: `#${anchor.touchpoint(t.id)}`, className: 'cjm-anchor' }, t.name),
 					h('span', { className: 'cjm-map-tags' }, [
@@ -174,12 +187,33 @@ function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: 
 								: '',
 						t.time ? h('span', { className: 'cjm-meta' }, t.time) : '',
 						t.moment ? h('span', { className: ['cjm-map-moment', `cjm-map-moment--${t.moment}`] }, MOMENTS[t.moment]) : '',
+						support(t),
+						changed?.[t.id] ? h('span', { className: 'cjm-meta', dataChanged: changed[t.id] }, `changed ${changed[t.id]}`) : '',
 					]),
+					zoomLink(t, zoomTarget),
 					flowNote(column, layout),
 				]
 			);
 		}),
 	]);
+}
+
+/**
+ * How well research supports a touchpoint, in its header: the confidence in words (never colour
+ * alone) and how many sources it rests on, which the tooltip names.
+ */
+function support(t: Touchpoint): Part {
+	const evidence = t.evidence ?? [];
+	if (!t.confidence && evidence.length === 0) return '';
+	const sources = evidence.length === 0 ? 'no sources' : `${evidence.length} ${evidence.length === 1 ? 'source' : 'sources'}`;
+	const words = t.confidence ? `${t.confidence} confidence · ${sources}` : sources;
+	return h('span', { className: ['cjm-map-support', `cjm-map-support--${t.confidence ?? 'unrated'}`], title: evidence.length > 0 ? `Evidence: ${evidence.join('; ')}` : undefined }, words);
+}
+
+/** A touchpoint another journey details: a link down to it. */
+function zoomLink(t: Touchpoint, zoomTarget: JourneyMapOptions['zoomTarget']): Part {
+	const target = t.zoom ? zoomTarget?.(t.zoom) : undefined;
+	return target ? h('a', { className: 'cjm-map-detail', href: target.href }, `Zooms into: ${target.title}`) : '';
 }
 
 /** A branch, a jump or an early end, in the column header: the flow is visible on the map itself. */
@@ -244,17 +278,44 @@ export const MAP_CELLS: Record<Exclude<LaneId, 'emotion'>, (t: Touchpoint, image
 	feeling: (t) => [t.feeling ? `${t.feeling} ` : '', score(t), t.emotion?.desired === undefined ? '' : h('span', { className: 'cjm-meta' }, ` (wants ${signed(t.emotion.desired)})`)],
 	pains: (t) => items(t.pains, 'pains'),
 	opportunities: (t) => items(t.opportunities, 'opportunities'),
-	owner: (t) => [t.owner ?? '', t.criticality ? h('span', { className: ['cjm-map-criticality', `cjm-map-criticality--${t.criticality}`] }, `${t.criticality} criticality`) : ''],
+	owner: (t) => [
+		t.owner ?? '',
+		t.criticality ? h('span', { className: ['cjm-map-criticality', `cjm-map-criticality--${t.criticality}`] }, `${t.criticality} criticality`) : '',
+		t.evidence ? h('p', { className: ['cjm-meta', 'cjm-map-evidence'] }, `Evidence: ${t.evidence.join('; ')}`) : '',
+	],
 	conversion: (t) => {
 		const kpis = Object.entries(t.kpis);
+		const measuredConversion = t.measured?.find((series) => series.kpi === CONVERSION_KPI);
 		return [
 			t.conversion === undefined ? '' : h('strong', `${percent(t.conversion)} go on`),
-			kpis.length === 0 ? '' : h('ul', { className: 'cjm-kpis' }, kpis.map(([name, value]) => h('li', `${name}: ${value}`))),
+			// Once anything here is measured, say which numbers are measured and which are typed estimates.
+			t.conversion === undefined || !t.measured
+				? ''
+				: h('span', { className: 'cjm-meta' }, measuredConversion ? ` (measured ${measuredConversion.latest.date}${t.estimate === undefined ? '' : `; estimate ${percent(t.estimate)}`})` : ' (estimate)'),
+			kpis.length === 0 ? '' : h('ul', { className: 'cjm-kpis' }, kpis.map(([name, value]) => h('li', [`${name}: ${value}`, t.measured ? h('span', { className: 'cjm-meta' }, ' (estimate)') : '']))),
+			t.measured ? measuredList(t.measured) : '',
 		];
 	},
 	backstage: (t) => t.backstage ?? '',
 	support: (t) => t.support ?? '',
 };
+
+const TREND = { up: '▲ up', down: '▼ down', flat: '► flat' } as const;
+
+/** Measured KPIs: the latest value, the trend since the measurement before, and a sparkline of all of them. */
+export function measuredList(measured: KpiSeries[]): Element {
+	return h(
+		'ul',
+		{ className: ['cjm-kpis', 'cjm-measured'], ariaLabel: 'Measured' },
+		measured.map((series) =>
+			h('li', { dataKpi: series.kpi }, [
+				h('span', `${series.kpi}: ${kpiValue(series, series.latest.value)}`),
+				h('span', { className: 'cjm-meta' }, ` measured ${series.latest.date}${series.trend && series.previous ? `, ${TREND[series.trend]} from ${kpiValue(series, series.previous.value)}` : ''} `),
+				kpiSparkline(series),
+			])
+		)
+	);
+}
 
 function laneRow(lane: Exclude<LaneId, 'emotion'>, layout: MapLayout, images: Images): Element {
 	const label = MAP_LANES.find((l) => l.id === lane)!.label;
@@ -381,6 +442,7 @@ function timeline(layout: MapLayout, names: (id: string) => string, multi: boole
 								multi ? h('span', { className: 'cjm-meta' }, ` · ${t.persona ? names(t.persona) : 'Everyone'}`) : '',
 								strip(column),
 							]),
+							t.confidence || t.evidence ? h('p', support(t)) : '',
 							t.action ? h('p', t.action) : '',
 							...(t.pains.length > 0 ? [h('p', { className: 'cjm-card-label' }, 'Pains'), items(t.pains, 'pains')] : []),
 							...(t.opportunities.length > 0 ? [h('p', { className: 'cjm-card-label' }, 'Opportunities'), items(t.opportunities, 'opportunities')] : []),
@@ -392,6 +454,9 @@ function timeline(layout: MapLayout, names: (id: string) => string, multi: boole
 		)
 	);
 }
+
+/** Measured KPIs as an HTML fragment (the journey page lists the journey-level ones). */
+export const measuredKpis = (measured: KpiSeries[]): string => toHtml(measuredList(measured));
 
 /** The map as an HTML fragment. */
 export function journeyMap(journey: Journey, options: JourneyMapOptions = {}): string {

@@ -34,8 +34,8 @@ export const MAP_LANES = [
 	{ id: 'emotion', label: 'Emotion', filled: (t: Touchpoint) => t.emotion !== undefined },
 	{ id: 'pains', label: 'Pains', filled: (t: Touchpoint) => t.pains.length > 0 },
 	{ id: 'opportunities', label: 'Opportunities', filled: (t: Touchpoint) => t.opportunities.length > 0 },
-	{ id: 'owner', label: 'Owner & criticality', filled: (t: Touchpoint) => Boolean(t.owner || t.criticality) },
-	{ id: 'conversion', label: 'Conversion & KPIs', filled: (t: Touchpoint) => t.conversion !== undefined || Object.keys(t.kpis).length > 0 },
+	{ id: 'owner', label: 'Owner & criticality', filled: (t: Touchpoint) => Boolean(t.owner || t.criticality || t.evidence) },
+	{ id: 'conversion', label: 'Conversion & KPIs', filled: (t: Touchpoint) => t.conversion !== undefined || Object.keys(t.kpis).length > 0 || t.measured !== undefined },
 	{ id: 'backstage', label: 'Backstage', filled: (t: Touchpoint) => Boolean(t.backstage) },
 	{ id: 'support', label: 'Support', filled: (t: Touchpoint) => Boolean(t.support) },
 ] as const;

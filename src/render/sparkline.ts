@@ -7,8 +7,9 @@ import { toHtml } from 'hast-util-to-html';
 import { s } from 'hastscript';
 import { scaleLinear } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
-import { ALL_PERSONAS, type CurvePoint, type Journey, personaCurves, touchpointsOf } from '../core/index.ts';
-import { signed } from './format.ts';
+import type { Element } from 'hast';
+import { ALL_PERSONAS, type CurvePoint, type Journey, type KpiSeries, personaCurves, touchpointsOf } from '../core/index.ts';
+import { percent, signed } from './format.ts';
 
 export function emotionSparkline(journey: Journey, size: { width: number; height: number } = { width: 120, height: 32 }): string {
 	const curves = personaCurves(journey);
@@ -40,3 +41,20 @@ export function emotionSparkline(journey: Journey, size: { width: number; height
 		{ space: 'svg' }
 	);
 }
+
+/** A measured KPI's values over time as a tiny line, oldest left; its label says the range in words. */
+export function kpiSparkline(series: KpiSeries, size: { width: number; height: number } = { width: 64, height: 18 }): Element {
+	const values = series.points.map((p) => p.value);
+	const [low, high] = [Math.min(...values), Math.max(...values)];
+	const x = scaleLinear().domain([0, Math.max(series.points.length - 1, 1)]).range([2, size.width - 2]);
+	const y = scaleLinear().domain(low === high ? [low - 1, high + 1] : [low, high]).range([size.height - 2, 2]);
+	const d = line<number>().x((_, i) => x(i)).y((value) => y(value))(values) ?? '';
+	const show = (value: number) => kpiValue(series, value);
+	return s('svg', { className: 'cjm-kpi-sparkline', viewBox: `0 0 ${size.width} ${size.height}`, width: size.width, height: size.height, role: 'img', ariaLabel: `${series.kpi} over ${series.points.length} ${series.points.length === 1 ? 'measurement' : 'measurements'}, from ${show(values[0])} (${series.points[0].date}) to ${show(values.at(-1)!)} (${series.latest.date})` }, [
+		s('path', { className: 'cjm-sparkline-line', d }),
+		s('circle', { className: 'cjm-sparkline-low', cx: x(values.length - 1), cy: y(values.at(-1)!), r: 2 }),
+	]);
+}
+
+/** A measured value as written: a percentage when the rows were, else the number. */
+export const kpiValue = (series: Pick<KpiSeries, 'percent'>, value: number): string => (series.percent ? percent(value) : String(Number(value.toFixed(4))));

@@ -11,6 +11,8 @@ import type { Journey, Persona } from '../core/index.ts';
 export type JourneyEntry = Journey & {
 	/** The `updated` field, else the date of the file's last commit (YYYY-MM-DD). */
 	lastUpdated?: string;
+	/** The date of the file's last commit (YYYY-MM-DD): its last review when it has no `reviewed`. */
+	lastCommit?: string;
 };
 export type PersonaEntry = Persona;
 

@@ -2,7 +2,8 @@
 import { journeyView } from '../core/index.ts';
 import type { Heading } from '../render/index.ts';
 import type { SiteContent } from './content.ts';
-import { editUrl, slugOf } from './urls.ts';
+import { landscape } from './landscape.ts';
+import { editUrl, journeyUrl, slugOf } from './urls.ts';
 
 export function journeyPage(content: SiteContent, id: string) {
 	const journey = content.journey(id);
@@ -36,5 +37,12 @@ export function journeyPage(content: SiteContent, id: string) {
 		sections,
 		headings,
 		edit: editUrl(journey.path),
+		/** Up and down the landscape: the wider journeys this one details, and the journeys that detail it. */
+		links: landscape(content).links(journey.id),
+		/** For the map's touchpoints that zoom into another journey. */
+		zoomTarget: (id: string) => {
+			const target = content.journey(id);
+			return target && { href: journeyUrl(target.id), title: target.title };
+		},
 	};
 }

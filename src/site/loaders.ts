@@ -82,7 +82,7 @@ export const journeyLoader = (): Loader =>
 		const { project, updated, failing } = await checked(context, fresh);
 		await storeChanged(
 			context,
-			project.journeys.filter((journey) => !failing.has(journey.path)).map((journey) => ({ id: journey.id, data: { ...journey, lastUpdated: journey.updated ?? updated.get(journey.path) } })),
+			project.journeys.filter((journey) => !failing.has(journey.path)).map((journey) => ({ id: journey.id, data: { ...journey, lastUpdated: journey.updated ?? updated.get(journey.path), lastCommit: updated.get(journey.path) } })),
 			idsIn(failing, JOURNEYS_DIR)
 		);
 	});

@@ -4,9 +4,9 @@
  * hands over the project it already validated (src/handoff.ts), so no file is parsed twice.
  */
 import type { VFile } from 'vfile';
-import { DEFAULT_CACHE_LOCATION, type FileCache, fileCache, JOURNEYS_DIR, type LoadedProject, loadProject, PERSONAS_DIR, type Project } from '../core/index.ts';
+import { type Config, DEFAULT_CACHE_LOCATION, DEFAULT_CONFIG, type FileCache, fileCache, JOURNEYS_DIR, type LoadedProject, loadProject, PERSONAS_DIR, type Project } from '../core/index.ts';
 import { receivedHandoff } from '../handoff.ts';
-import { lastCommitDates } from './git-dates.ts';
+import { lastCommitDates } from '../history.ts';
 
 /** Folder with journeys/ and personas/. */
 export const contentRoot = (): string => receivedHandoff().root;
@@ -14,6 +14,8 @@ export const contentRoot = (): string => receivedHandoff().root;
 export interface SiteProject {
 	project: Project;
 	files: VFile[];
+	/** The project's settings (`cjm.config.yaml`), or the defaults. */
+	config: Config;
 	/** Last commit date (YYYY-MM-DD) by project-relative path. */
 	updated: Map<string, string>;
 }
@@ -37,8 +39,8 @@ export function siteProject(fresh = false): Promise<SiteProject> {
 		const updated = () => lastCommitDates(root, [JOURNEYS_DIR, PERSONAS_DIR]);
 		loading =
 			!fresh && validated
-				? Promise.resolve({ project: validated.project, files: validated.files, updated: updated() })
-				: load(root, displayRoot).then(({ project, files }) => ({ project, files, updated: updated() }));
+				? Promise.resolve({ project: validated.project, files: validated.files, config: validated.config ?? DEFAULT_CONFIG, updated: updated() })
+				: load(root, displayRoot).then(({ project, files, config }) => ({ project, files, config: config ?? DEFAULT_CONFIG, updated: updated() }));
 	}
 	return loading;
 }

@@ -28,6 +28,8 @@ const PAGES = {
 	'future-state journey page': 'journeys/online-store/signup-future/',
 	'persona page': 'personas/eva-molin/',
 	backlog: 'backlog/',
+	landscape: 'landscape/',
+	health: 'health/',
 };
 
 const describeViolation = (v: Violation) =>
