@@ -10,6 +10,7 @@ const cli = join(repoRoot, 'bin/cjm.js');
 const work = mkdtempSync(join(tmpdir(), 'cjm-export-'));
 cpSync(join(repoRoot, 'journeys'), join(work, 'journeys'), { recursive: true });
 cpSync(join(repoRoot, 'personas'), join(work, 'personas'), { recursive: true });
+cpSync(join(repoRoot, 'metrics'), join(work, 'metrics'), { recursive: true });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function cjm(...args: string[]) {
