@@ -109,4 +109,5 @@ test('an invalid emotion shows in an overlay with its place; the fix removes it 
 	expect(output).toContain(`:${line}:18: error Unexpected \`emotion\` 7`);
 	expect(output).not.toMatch(/UnhandledRejection|Unhandled Rejection/i);
 	expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-});
+	// The waits above have their own deadlines: the test as a whole gets room for all of them.
+}, 4 * DEADLINE);
