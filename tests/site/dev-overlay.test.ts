@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { launchChromium } from './chromium.ts';
-import { repo, screenshot } from './browser.ts';
+import { repo } from './browser.ts';
 
 const JOURNEY = 'journeys/online-store/signup-current.md';
 const PAGE = 'journeys/online-store/signup-current/';
@@ -91,7 +91,6 @@ test('an invalid emotion shows in an overlay with its place; the fix removes it 
 	await expect.poll(() => overlay.innerText(), { timeout: DEADLINE }).toContain(`${JOURNEY}:${line}:18: error Unexpected \`emotion\` 7`);
 	expect(await overlay.innerText()).toContain('[out-of-range]');
 	expect(await page.getByRole('alertdialog').count()).toBe(1);
-	await screenshot(page, 'dev-overlay');
 
 	// The fix, with a visible change, so the updated page can be told from the old one.
 	const fixed = performance.now();
