@@ -47,14 +47,8 @@ interface WireReference {
 	id: string;
 	path: Path;
 }
-interface WireReferences {
-	personas: WireReference[];
-	baseline?: WireReference;
-	images?: WireReference[];
-	parent?: WireReference;
-	reviewed?: WireReference;
-	zooms?: WireReference[];
-}
+/** The references with each place swapped for its path: a new kind of reference needs no code here. */
+type WireReferences = { [K in keyof JourneyReferences]: JourneyReferences[K] extends Array<unknown> | undefined ? WireReference[] : WireReference };
 interface WireMessage {
 	reason: string;
 	place: VFileMessage['place'];
@@ -85,34 +79,23 @@ function toWireResult(file: VFile, parsed: ParseResult): WireResult {
 	return { parsed: parsed && 'references' in parsed ? { ...parsed, references: toWireReferences(parsed.references) } : parsed, messages };
 }
 
-function toWireReferences({ personas, baseline, images, parent, reviewed, zooms }: JourneyReferences): WireReferences {
-	const wire = (reference: { id: string }): WireReference => ({ id: reference.id, path: pathOf(reference) });
-	return {
-		personas: personas.map(wire),
-		...(images ? { images: images.map(wire) } : {}),
-		...(baseline ? { baseline: wire(baseline) } : {}),
-		...(parent ? { parent: wire(parent) } : {}),
-		...(reviewed ? { reviewed: wire(reviewed) } : {}),
-		...(zooms ? { zooms: zooms.map(wire) } : {}),
-	};
+/** `references` with `convert` applied to each reference, alone or in a list; absent kinds stay absent. */
+function convertReferences<From, To>(references: Record<string, From | From[] | undefined>, convert: (reference: From) => To): Record<string, To | To[]> {
+	return Object.fromEntries(Object.entries(references).flatMap(([kind, value]) => (value === undefined ? [] : [[kind, Array.isArray(value) ? value.map(convert) : convert(value)]])));
+}
+
+function toWireReferences(references: JourneyReferences): WireReferences {
+	return convertReferences(references as unknown as Record<string, { id: string } | Array<{ id: string }>>, (reference): WireReference => ({ id: reference.id, path: pathOf(reference) })) as unknown as WireReferences;
 }
 
 /** References placed in `file` on this thread, reading its frontmatter again if one is ever placed. */
-function fromWireReferences(file: VFile, { personas, baseline, images, parent, reviewed, zooms }: WireReferences): JourneyReferences {
+function fromWireReferences(file: VFile, references: WireReferences): JourneyReferences {
 	let frontmatter: Frontmatter | undefined;
 	const at = (path: Path): Place => {
 		frontmatter ??= readFrontmatter(new VFile({ path: file.path, value: file.value }));
 		return frontmatter ? placeOf(frontmatter, path) : FILE_START;
 	};
-	const placed = (reference: WireReference) => withPlace({ id: reference.id }, reference.path, at);
-	return {
-		personas: personas.map(placed),
-		...(images ? { images: images.map(placed) } : {}),
-		...(baseline ? { baseline: placed(baseline) } : {}),
-		...(parent ? { parent: placed(parent) } : {}),
-		...(reviewed ? { reviewed: placed(reviewed) } : {}),
-		...(zooms ? { zooms: zooms.map(placed) } : {}),
-	};
+	return convertReferences(references as unknown as Record<string, WireReference | WireReference[]>, (reference) => withPlace({ id: reference.id }, reference.path, at)) as unknown as JourneyReferences;
 }
 
 export interface ParseOptions {
