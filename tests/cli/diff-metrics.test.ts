@@ -1,24 +1,16 @@
 /** `cjm diff` reads `metrics/` at both revisions and reports the latest measured values that changed. */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { devNull, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, test } from 'vitest';
 import type { ProjectDiff } from '../../src/core/diff.ts';
+import { gitTestEnv } from '../helpers.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/cjm.js', import.meta.url));
-const env: NodeJS.ProcessEnv = {
-	...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('GIT_'))),
-	NO_COLOR: '1',
-	GIT_CONFIG_NOSYSTEM: '1',
-	GIT_CONFIG_GLOBAL: devNull,
-	GIT_AUTHOR_NAME: 'Journey Tester',
-	GIT_AUTHOR_EMAIL: 'tester@example.com',
-	GIT_COMMITTER_NAME: 'Journey Tester',
-	GIT_COMMITTER_EMAIL: 'tester@example.com',
-};
+const env: NodeJS.ProcessEnv = { ...gitTestEnv(), NO_COLOR: '1' };
 const temps: string[] = [];
 afterAll(() => {
 	for (const dir of temps) rmSync(dir, { recursive: true, force: true });

@@ -9,11 +9,12 @@
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { devNull, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Change, ProjectDiff } from '../../src/core/diff.ts';
+import { gitTestEnv } from '../helpers.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(repo, 'bin/cjm.js');
@@ -21,16 +22,7 @@ const FIXTURE = join(repo, 'tests/fixtures/diff/pizza-change.md');
 const PIZZA = 'journeys/restaurant/pizza-visit.md';
 
 /** No git settings from the machine or a surrounding hook (GIT_DIR would point git at another repository). */
-const env: NodeJS.ProcessEnv = {
-	...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('GIT_') && key !== 'CJM_DEBUG' && key !== 'FORCE_COLOR')),
-	NO_COLOR: '1',
-	GIT_CONFIG_NOSYSTEM: '1',
-	GIT_CONFIG_GLOBAL: devNull,
-	GIT_AUTHOR_NAME: 'Journey Tester',
-	GIT_AUTHOR_EMAIL: 'tester@example.com',
-	GIT_COMMITTER_NAME: 'Journey Tester',
-	GIT_COMMITTER_EMAIL: 'tester@example.com',
-};
+const env: NodeJS.ProcessEnv = { ...gitTestEnv({ drop: ['CJM_DEBUG', 'FORCE_COLOR'] }), NO_COLOR: '1' };
 
 interface Run {
 	status: number | null;

@@ -4,12 +4,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { devNull, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadProject, reviewState, touchpointDates } from '../../src/core/index.ts';
 import { lastCommitDates, lineDates } from '../../src/history.ts';
+import { gitTestEnv } from '../helpers.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/cjm.js', import.meta.url));
@@ -20,16 +21,7 @@ afterAll(() => {
 });
 
 /** No git settings from the machine; every commit dated as given. */
-const gitEnv = (date?: string): NodeJS.ProcessEnv => ({
-	...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('GIT_'))),
-	GIT_CONFIG_NOSYSTEM: '1',
-	GIT_CONFIG_GLOBAL: devNull,
-	GIT_AUTHOR_NAME: 'Journey Tester',
-	GIT_AUTHOR_EMAIL: 'tester@example.com',
-	GIT_COMMITTER_NAME: 'Journey Tester',
-	GIT_COMMITTER_EMAIL: 'tester@example.com',
-	...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}),
-});
+const gitEnv = (date?: string): NodeJS.ProcessEnv => gitTestEnv({ date });
 
 function git(dir: string, args: string[], date?: string): string {
 	const result = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: gitEnv(date) });
