@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { loadProject, type Project } from '../../src/core/index.ts';
 import { launchChromium, type ChromiumChoice } from './chromium.ts';
 
@@ -97,4 +97,13 @@ let project: Promise<Project> | undefined;
 export function builtContent(): Promise<Project> {
 	project ??= loadProject(inject('contentDir')).then((loaded) => loaded.project);
 	return project;
+}
+
+/** Opens a site path in `tab` and checks it loaded with status 200 and without console errors. */
+export async function visit(site: Site, tab: WatchedPage, path: string): Promise<Page> {
+	tab.errors.length = 0;
+	const response = await tab.page.goto(site.url(path), { waitUntil: 'networkidle' });
+	expect(response?.status(), path).toBe(200);
+	expect(tab.errors, `console errors on ${path}`).toEqual([]);
+	return tab.page;
 }

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { builtContent, openSite, type Site, type WatchedPage } from './browser.ts';
+import { builtContent, openSite, type Site, type WatchedPage, visit as visitPage } from './browser.ts';
 
 let site: Site;
 let tab: WatchedPage;
@@ -15,13 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => site?.close());
 
-async function visit(path: string): Promise<Page> {
-	tab.errors.length = 0;
-	const response = await tab.page.goto(site.url(path), { waitUntil: 'networkidle' });
-	expect(response?.status(), path).toBe(200);
-	expect(tab.errors, `console errors on ${path}`).toEqual([]);
-	return tab.page;
-}
+const visit = (path: string): Promise<Page> => visitPage(site, tab, path);
 
 /** The journey ids a page links to, from its `/journeys/<id>/` links. */
 const linkedJourneys = async (page: Page, selector: string) =>

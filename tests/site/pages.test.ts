@@ -9,7 +9,7 @@ import { selectAll } from 'hast-util-select';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXPORT_FORMATS, SITE_EXPORTS } from '../../src/export/index.ts';
-import { builtContent, diagramRendered, isLoopback, openSite, screenshot, type Site, type WatchedPage } from './browser.ts';
+import { builtContent, diagramRendered, isLoopback, openSite, screenshot, type Site, type WatchedPage, visit as visitPage } from './browser.ts';
 
 let site: Site;
 let tab: WatchedPage;
@@ -19,14 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => site?.close());
 
-/** Opens a site path and checks it loaded with status 200 and without console errors. */
-async function visit(path: string): Promise<Page> {
-	tab.errors.length = 0;
-	const response = await tab.page.goto(site.url(path), { waitUntil: 'networkidle' });
-	expect(response?.status(), path).toBe(200);
-	expect(tab.errors, `console errors on ${path}`).toEqual([]);
-	return tab.page;
-}
+const visit = (path: string): Promise<Page> => visitPage(site, tab, path);
 
 const headings = (page: Page, level: 'h1' | 'h2') => page.locator(`main ${level}`).allInnerTexts();
 
