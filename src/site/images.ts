@@ -11,14 +11,17 @@ import { MAP_SIZE, type MapImage } from '../render/index.ts';
 /** Drawn at most this wide: a map column less its padding. */
 const SHOWN_WIDTH = MAP_SIZE.column - 24;
 
+// A build publishes each image once for all pages. `astro dev` asks again on every render: the
+// collection changes under a running server as journeys are edited.
 let published: Map<string, Promise<MapImage>> | undefined;
 let sources: Promise<Map<string, ImageMetadata>> | undefined;
+const keep = !import.meta.env.DEV;
 
 /** The published images of one journey's touchpoints, by project-relative path. */
 export async function journeyImages(journey: Journey): Promise<Record<string, MapImage>> {
-	sources ??= getCollection('images').then((entries) => new Map(entries.map((entry) => [entry.id, entry.data.src])));
+	if (!keep || !sources) sources = getCollection('images').then((entries) => new Map(entries.map((entry) => [entry.id, entry.data.src])));
 	const metadata = await sources;
-	published ??= new Map();
+	if (!keep || !published) published = new Map();
 	const paths = [...new Set(touchpointsOf(journey).flatMap((t) => (t.image ?? []).map((image) => image.src)))];
 	const entries = await Promise.all(
 		paths.flatMap((path) => {

@@ -6,10 +6,11 @@
  * data, so `astro dev` and a rebuild that keeps the caches redo only what changed; the
  * project-wide checks always run.
  */
+import { statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { JOURNEYS_DIR, PERSONAS_DIR, touchpointsOf } from '../core/index.ts';
+import { CONFIG_FILE, JOURNEYS_DIR, METRICS_DIR, PERSONAS_DIR, touchpointsOf } from '../core/index.ts';
 import { receivedHandoff } from '../handoff.ts';
 import { format } from '../report/index.ts';
 import { problemsOf, publishProblems } from './dev-problems.ts';
@@ -42,18 +43,56 @@ async function checked(context: LoaderContext, fresh: boolean) {
 	return { ...site, failing: new Set(failing.map((file) => relative(root, file.path).split(sep).join('/'))) as Failing };
 }
 
-function loader(name: string, store: (context: LoaderContext, fresh: boolean) => Promise<void>): Loader {
+type Checked = Awaited<ReturnType<typeof checked>>;
+type Store = (context: LoaderContext, site: Checked) => Promise<void>;
+
+/**
+ * `astro dev`: every collection's store with its latest context. One change reloads the project
+ * once and refreshes the collections in turn from that one result, in the order of the changes;
+ * a loader of its own per collection would parse the project once per collection and race.
+ */
+const live = new Map<string, { context: LoaderContext; store: Store }>();
+let watching: LoaderContext['watcher'];
+let refreshed = Promise.resolve();
+
+/** The files a project is read from, as the watcher reports them (absolute paths). */
+function isProjectSource(path: string): boolean {
+	const relativePath = relative(contentRoot(), path).split(sep).join('/');
+	if (relativePath === CONFIG_FILE) return true;
+	const [dir] = relativePath.split('/');
+	return dir === METRICS_DIR ? relativePath.endsWith('.csv') : (dir === JOURNEYS_DIR || dir === PERSONAS_DIR) && relativePath.endsWith('.md');
+}
+
+function refreshAll(): Promise<void> {
+	refreshed = refreshed.then(async () => {
+		const collections = [...live.values()];
+		const [first] = collections;
+		if (!first) return;
+		try {
+			const site = await checked(first.context, true);
+			for (const { context, store } of collections) await store(context, site);
+		} catch (error) {
+			// Content problems do not throw in dev (see `checked`); anything else is logged, never
+			// left as an unhandled rejection.
+			first.context.logger.error(error instanceof Error ? error.message : String(error));
+		}
+	});
+	return refreshed;
+}
+
+function loader(name: string, store: Store): Loader {
 	return {
 		name,
 		load: async (context) => {
-			await store(context, false);
-			// In `astro dev`, reload when a journey or persona changes. Content problems do not throw
-			// there (see `checked`); anything else is logged, never left as an unhandled rejection.
+			await store(context, await checked(context, false));
+			if (!context.watcher) return;
+			live.set(name, { context, store });
+			if (watching === context.watcher) return;
+			watching = context.watcher;
 			// Content outside the site's folder (CJM_ROOT) is not watched by Vite unless added.
-			context.watcher?.add([JOURNEYS_DIR, PERSONAS_DIR].map((dir) => join(contentRoot(), dir)));
-			context.watcher?.on('change', (path) => {
-				if (/[\\/](journeys|personas)[\\/].*\.md$/.test(path)) store(context, true).catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
-			});
+			const root = contentRoot();
+			context.watcher.add([join(root, JOURNEYS_DIR), join(root, PERSONAS_DIR), join(root, METRICS_DIR), join(root, CONFIG_FILE)]);
+			for (const event of ['add', 'change', 'unlink'] as const) context.watcher.on(event, (path) => void (isProjectSource(path) && refreshAll()));
 		},
 	};
 }
@@ -78,8 +117,7 @@ async function storeChanged(context: LoaderContext, items: Array<{ id: string; d
 const idsIn = (failing: Failing, dir: string) => new Set([...failing].filter((path) => path.startsWith(`${dir}/`)).map((path) => path.slice(dir.length + 1).replace(/\.md$/, '')));
 
 export const journeyLoader = (): Loader =>
-	loader('cjm-journeys', async (context, fresh) => {
-		const { project, updated, failing } = await checked(context, fresh);
+	loader('cjm-journeys', async (context, { project, updated, failing }) => {
 		await storeChanged(
 			context,
 			project.journeys.filter((journey) => !failing.has(journey.path)).map((journey) => ({ id: journey.id, data: { ...journey, lastUpdated: journey.updated ?? updated.get(journey.path), lastCommit: updated.get(journey.path) } })),
@@ -88,8 +126,7 @@ export const journeyLoader = (): Loader =>
 	});
 
 export const personaLoader = (): Loader =>
-	loader('cjm-personas', async (context, fresh) => {
-		const { project, failing } = await checked(context, fresh);
+	loader('cjm-personas', async (context, { project, failing }) => {
 		await storeChanged(
 			context,
 			project.personas.filter((persona) => !failing.has(persona.path)).map((persona) => ({ id: persona.id, data: { ...persona } })),
@@ -103,15 +140,20 @@ export const personaLoader = (): Loader =>
  * image, unsafe SVG), and only these go through Astro's image pipeline into the site.
  */
 export const imageLoader = (): Loader =>
-	loader('cjm-images', async (context, fresh) => {
-		const { project } = await checked(context, fresh);
+	loader('cjm-images', async (context, { project, failing }) => {
 		const root = fileURLToPath(context.config.root);
 		const paths = new Set(project.journeys.flatMap((journey) => touchpointsOf(journey).flatMap((t) => (t.image ?? []).map((image) => image.src))));
-		for (const id of context.store.keys()) if (!paths.has(id)) context.store.delete(id);
+		// While a journey has errors its last good version stays on the site, images included.
+		if (failing.size === 0) for (const id of context.store.keys()) if (!paths.has(id)) context.store.delete(id);
 		for (const id of paths) {
+			// An unchanged file keeps its entry (and Astro its published asset); the digest notices an edit.
+			const file = join(contentRoot(), id);
+			const { size, mtimeMs } = statSync(file);
+			const digest = context.generateDigest({ size, mtimeMs });
+			if (context.store.get(id)?.digest === digest) continue;
 			// `image()` resolves `src` against the entry's file, given relative to the Astro root.
-			const filePath = relative(root, join(contentRoot(), id));
+			const filePath = relative(root, file);
 			const data = await context.parseData({ id, data: { src: `./${id.split('/').pop()}` }, filePath });
-			context.store.set({ id, data, filePath });
+			context.store.set({ id, data, filePath, digest });
 		}
 	});
