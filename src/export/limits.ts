@@ -6,7 +6,7 @@
 import { type Journey, touchpointsOf } from '../core/index.ts';
 import type { MapScene } from '../render/index.ts';
 import { ExportError } from './error.ts';
-import { EXPORT_FORMATS, type ExportFormat, type Paper, PAPERS } from './formats.ts';
+import { EXPORT_FORMATS, type ExportFormat, type Paper, PAPER_IDS, PAPERS } from './formats.ts';
 
 export const EXPORT_LIMITS = {
 	/** Touchpoint columns in any map picture (SVG, PNG, PDF, slides): about 92,000 px wide at 500. */
@@ -56,12 +56,18 @@ export function checkPixels(journey: Journey, scene: MapScene, scale: number, wh
 
 /** The scale that fits the map on one landscape page of `paper` inside `margin`, refused where its text would be too small to read. */
 export function pdfScale(journey: Journey, scene: MapScene, paper: Paper, margin: number): number {
-	const { width: short, height: long } = PAPERS[paper];
-	const scale = Math.min((long - 2 * margin) / scene.width, (short - 2 * margin) / scene.height, 1);
-	const textPoints = 13 * scale;
-	if (textPoints < EXPORT_LIMITS.pdfTextPoints) {
+	const scaleOn = (on: Paper) => {
+		const { width: short, height: long } = PAPERS[on];
+		return Math.min((long - 2 * margin) / scene.width, (short - 2 * margin) / scene.height, 1);
+	};
+	const readable = (on: Paper) => 13 * scaleOn(on) >= EXPORT_LIMITS.pdfTextPoints;
+	const scale = scaleOn(paper);
+	if (!readable(paper)) {
+		// Suggest only papers on which this map would be readable; on the largest, none is.
+		const larger = PAPER_IDS.filter((other) => other !== paper && readable(other)).map((other) => `--paper ${other}`);
+		const instead = larger.length > 0 ? `Choose ${larger.join(' or ')}, export it with --format svg, or split the journey` : 'Export it with --format svg, or split the journey';
 		throw new ExportError(
-			`on ${paper.toUpperCase()} paper the map of \`${journey.id}\` would set its text at ${textPoints.toFixed(1)} pt, below the ${EXPORT_LIMITS.pdfTextPoints} pt a page can still be read at. Choose a larger paper with --paper, export it with --format svg, or split the journey`
+			`on ${paper.toUpperCase()} paper the map of \`${journey.id}\` would set its text at ${(13 * scale).toFixed(1)} pt, below the ${EXPORT_LIMITS.pdfTextPoints} pt a page can still be read at. ${instead}`
 		);
 	}
 	return scale;

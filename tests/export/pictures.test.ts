@@ -110,8 +110,10 @@ describe('size limits', () => {
 
 	test('a PDF whose text would be too small to read on the chosen paper', async () => {
 		expect(await refusal('pdf', repeated(pizza, 2), 'a4')).toBe(
-			'on A4 paper the map of `restaurant/pizza-visit` would set its text at 1.2 pt, below the 1.5 pt a page can still be read at. Choose a larger paper with --paper, export it with --format svg, or split the journey'
+			'on A4 paper the map of `restaurant/pizza-visit` would set its text at 1.2 pt, below the 1.5 pt a page can still be read at. Choose --paper a3, export it with --format svg, or split the journey'
 		);
+		// On the largest paper there is none larger to suggest.
+		expect(await refusal('pdf', repeated(pizza, 4), 'a3')).toMatch(/^on A3 paper the map of `restaurant\/pizza-visit` would set its text at 0\.9 pt, below the 1\.5 pt a page can still be read at\. Export it with --format svg, or split the journey$/);
 	});
 
 	test('a stage too full for its slide', async () => {
