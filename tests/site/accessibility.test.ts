@@ -26,6 +26,7 @@ const PAGES = {
 	home: '',
 	'journey page': 'journeys/restaurant/pizza-visit/',
 	'future-state journey page': 'journeys/online-store/signup-future/',
+	'journey page with measured KPIs': 'journeys/online-store/signup-current/',
 	'persona page': 'personas/eva-molin/',
 	backlog: 'backlog/',
 	landscape: 'landscape/',

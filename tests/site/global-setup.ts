@@ -21,7 +21,7 @@ declare module 'vitest' {
 		siteUrl: string;
 		/** The built site's folder. */
 		siteDir: string;
-		/** The content the site was built from: the samples and journeys/hostile.md. */
+		/** The content the site was built from: the samples (with their metrics) and journeys/hostile.md. */
 		contentDir: string;
 		/** How long `cjm build` took, in milliseconds. */
 		buildMs: number;
@@ -127,7 +127,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	const contentDir = join(work, 'content');
 	const siteDir = join(work, 'site');
 	mkdirSync(contentDir);
-	for (const folder of ['journeys', 'personas']) cpSync(join(repo, folder), join(contentDir, folder), { recursive: true });
+	for (const folder of ['journeys', 'personas', 'metrics']) cpSync(join(repo, folder), join(contentDir, folder), { recursive: true });
 	cpSync(join(repo, 'tests/fixtures/site/hostile.md'), join(contentDir, 'journeys/hostile.md'));
 
 	const started = performance.now();

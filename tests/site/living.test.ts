@@ -70,6 +70,17 @@ describe('journey pages link up and down the landscape', () => {
 	});
 });
 
+describe('measured KPIs', () => {
+	test('a measured touchpoint shows its latest value, a sparkline named in words, and says which numbers are measured', async () => {
+		const signup = await visit('journeys/online-store/signup-current/');
+		const col = await signup.locator('#map th[data-touchpoint="tapping-a-search-ad"]').getAttribute('data-col');
+		const measured = signup.locator(`#map td[data-col="${col}"] .cjm-measured`);
+		expect(await measured.count()).toBe(1);
+		expect(await measured.innerText()).toMatch(/click-through rate: [\d.]+%\s+measured \d{4}-\d\d-\d\d/);
+		expect(await measured.locator('.cjm-kpi-sparkline').first().getAttribute('aria-label')).toBe('click-through rate over 3 measurements, from 3% (2026-08-01) to 3.2% (2026-10-01)');
+	});
+});
+
 describe('health', () => {
 	test('a row per journey linking to it, with owner, status and counts; sorting reorders the rows', async () => {
 		const { journeys } = await builtContent();
