@@ -14,7 +14,6 @@ import type { Root, RootContent, Yaml } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type Document, isMap, isSeq, parseDocument } from 'yaml';
 import { readPlainYaml, YAML_OPTIONS } from './fast-yaml.ts';
@@ -29,6 +28,8 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+/** The body alone: it starts with the line ending after the closing fence, so it never opens with frontmatter. */
+const bodyMarkdown = unified().use(remarkParse).freeze();
 
 declare module 'vfile' {
 	interface DataMap {
@@ -219,16 +220,25 @@ function findFences(text: string): Fences | undefined {
 function splitAtFences(text: string, { yamlStart, fenceStart, bodyOffset }: Fences, locate: Locator): Split {
 	const yaml = text.slice(yamlStart, fenceStart).replace(FENCE_LINE_ENDINGS, '');
 
-	const body = markdown.parse(text.slice(bodyOffset)) as Root;
+	const body = bodyMarkdown.parse(text.slice(bodyOffset)) as Root;
 	const start = locate(bodyOffset) as Point;
-	const shift = (point: Point): Point => ({
-		line: point.line + start.line - 1,
-		column: point.line === 1 ? point.column + start.column - 1 : point.column,
-		offset: point.offset! + bodyOffset,
-	});
-	visit(body, (node) => {
-		if (node.position) node.position = { start: shift(node.position.start), end: shift(node.position.end) };
-	});
+	// In place: mdast-util-from-markdown gives every node points of its own.
+	const shift = (point: Point) => {
+		if (point.line === 1) point.column += start.column - 1;
+		point.line += start.line - 1;
+		point.offset! += bodyOffset;
+	};
+	const shiftAll = (nodes: readonly RootContent[]) => {
+		for (const node of nodes) {
+			if (node.position) {
+				shift(node.position.start);
+				shift(node.position.end);
+			}
+			if ('children' in node) shiftAll(node.children);
+		}
+	};
+	shiftAll(body.children);
+	shift(body.position!.end);
 	const head: Yaml = { type: 'yaml', value: yaml, position: { start: { ...FILE_START } as Point, end: start } };
 	const tree: Root = {
 		type: 'root',

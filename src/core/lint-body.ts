@@ -14,6 +14,8 @@ export const isRemoteUrl = (url: string): boolean => /^(?:[a-z][a-z\d+.-]*:|\/\/
 
 /** Reports every image in `tree` whose source is a remote URL, written inline or through a reference definition. */
 export function lintBody(file: VFile, tree: Root, locate: Locator): void {
+	// Every image, inline or by reference, is written with `![`: without one there is nothing to walk.
+	if (!String(file.value).includes('![')) return;
 	const definitions = new Map<string, Definition>();
 	visit(tree, 'definition', (node) => {
 		if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
