@@ -142,18 +142,20 @@ async function parseFresh(tasks: ParseTask[], options: { parallel?: boolean; kee
 	const threads = Math.min(availableParallelism(), 8);
 	if (!options.parallel || tasks.length < PARALLEL_THRESHOLD || threads < 2) return tasks.map(parseHere);
 
-	// Deal files out round-robin (neighbouring files are often alike in size); the main thread keeps slice 0.
-	const slices = Array.from({ length: threads }, (_, slice) => tasks.map((_, i) => i).filter((i) => i % threads === slice));
+	// Every thread takes the next unparsed file from one shared counter until none is left: a
+	// worker starts late (it loads the parser first), so fixed shares would leave this thread waiting.
+	const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+	const wire = tasks.map(toWire);
 	const results = new Array<ParseResult>(tasks.length);
-	const workers = slices.slice(1).map((indexes) =>
-		runWorker(indexes.map((i) => toWire(tasks[i]))).then((wire) =>
-			indexes.forEach((i, k) => {
-				keep?.(i, wire[k]);
-				results[i] = fromWire(tasks[i].file, wire[k]);
+	const workers = Array.from({ length: threads - 1 }, () =>
+		runWorker({ tasks: wire, next }).then((done) =>
+			done.forEach(([i, result]) => {
+				keep?.(i, result);
+				results[i] = fromWire(tasks[i].file, result);
 			})
 		)
 	);
-	for (const i of slices[0]) results[i] = parseHere(tasks[i], i);
+	for (let i = Atomics.add(next, 0, 1); i < tasks.length; i = Atomics.add(next, 0, 1)) results[i] = parseHere(tasks[i], i);
 	await Promise.all(workers);
 	return results;
 }
@@ -175,10 +177,19 @@ function fromWire(file: VFile, wire: WireResult): ParseResult {
 	return parsed && 'references' in parsed ? { ...parsed, references: fromWireReferences(file, parsed.references) } : parsed;
 }
 
-function runWorker(batch: WireTask[]): Promise<WireResult[]> {
+/** What a worker receives: every file, and the counter from which each thread takes the next one to parse. */
+export interface WireBatch {
+	tasks: WireTask[];
+	next: Int32Array;
+}
+
+/** What a worker sends back: the results of the files it took, by index. */
+export type WireDone = Array<[index: number, result: WireResult]>;
+
+function runWorker(batch: WireBatch): Promise<WireDone> {
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(new URL('./parse-worker.ts', import.meta.url));
-		worker.once('message', (results: WireResult[]) => {
+		worker.once('message', (results: WireDone) => {
 			resolve(results);
 			void worker.terminate();
 		});
