@@ -42,7 +42,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 		.addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
 		.option('--strict', 'fail on warnings too', false)
 		.option('--cache', 'reuse the results of files unchanged since the last run with --cache', false)
-		.option('--cache-location <folder>', 'where --cache keeps its file (default: node_modules/.cache/cjm)')
+		.option('--cache-location <folder>', 'where --cache keeps its results (default: node_modules/.cache/cjm)')
 		.action(async (paths: string[], options: { format: Format; strict: boolean; cache: boolean; cacheLocation?: string }) => {
 			const { validate } = await import('./validate.ts');
 			const result = await validate(paths, { ...options, color: io.color && options.format === 'stylish' }, io.cwd);
@@ -58,7 +58,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 		.option('--strict', 'do not build when there are warnings', false)
 		.option('-o, --out-dir <folder>', 'where to write the site (default: dist/ next to astro.config.mjs)')
 		.option('--cache', 'validate with the results of files unchanged since the last run with --cache', false)
-		.option('--cache-location <folder>', 'where --cache keeps its file (default: node_modules/.cache/cjm)')
+		.option('--cache-location <folder>', 'where --cache keeps its results (default: node_modules/.cache/cjm)')
 		.action(async (folder: string, options: { format: Format; strict: boolean; outDir?: string; cache: boolean; cacheLocation?: string }) => {
 			const { build } = await import('./build.ts');
 			exitCode = await build(folder, { ...options, color: io.color && options.format === 'stylish' }, io);

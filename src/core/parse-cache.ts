@@ -6,7 +6,7 @@
  * A cache may only ever save time: an unreadable or foreign cache file is ignored and rewritten.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ParseTask, WireResult } from './parallel.ts';
 
@@ -18,7 +18,8 @@ export interface ParseCache {
 
 /** Default folder of the cache file, under the working directory (like ESLint's and Babel's caches). */
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/cjm';
-const CACHE_FILE = 'parse-cache.json';
+/** Where earlier releases kept every result in one file. */
+const LEGACY_FILE = 'parse-cache.json';
 
 let version: string | undefined;
 
@@ -69,49 +70,69 @@ export function memoryCache(): ParseCache & { size: () => number } {
 }
 
 export interface FileCache extends ParseCache {
-	/** Writes the results used or made since it was opened (older ones are dropped); never throws. */
+	/** Writes the results made since it was opened and drops those this run did not use; never throws. */
 	save(): void;
-	/** The path of the cache file. */
+	/** The folder of this parser version's results. */
 	readonly path: string;
 }
 
-/** A cache kept in one JSON file in `location`, for one parser version. */
+/** A result's file name: its key (hex), so nothing else in the folder is ever taken for one. */
+const ENTRY = /^[0-9a-f]{64}\.json$/;
+
+/**
+ * A cache in `location`: a folder per parser version, a file per result. A run reads only the
+ * results it needs and writes only the ones it made, so a warm run after one change rewrites one
+ * file, not all of them; a result read back is parsed anew, so callers may change it.
+ */
 export function fileCache(location: string): FileCache {
-	const path = join(location, CACHE_FILE);
 	const current = parserVersion();
-	const stored = readStored(path, current);
-	const used = new Map<string, WireResult>();
+	const folder = join(location, current.slice(0, 16));
+	/** Results used or made this run, as stored (JSON text). */
+	const used = new Map<string, string>();
+	const made = new Set<string>();
 	return {
-		path,
+		path: folder,
 		get: (key) => {
-			const result = used.get(key) ?? stored[key];
+			let text = used.get(key);
+			if (text === undefined) {
+				try {
+					text = readFileSync(join(folder, `${key}.json`), 'utf8');
+				} catch {
+					return undefined;
+				}
+			}
+			let result: unknown;
+			try {
+				result = JSON.parse(text);
+			} catch {
+				return undefined;
+			}
 			if (!isWireResult(result)) return undefined;
-			used.set(key, result);
-			// Hand out a copy: the checks after parsing change the model (a persona's avatar).
-			return structuredClone(result);
+			used.set(key, text);
+			return result;
 		},
-		// Keep a copy: the checks after parsing change the model they share with `result`.
-		set: (key, result) => void used.set(key, structuredClone(result)),
+		// Stored as text at once: the checks after parsing change the model they share with `result`.
+		set: (key, result) => {
+			used.set(key, JSON.stringify(result));
+			made.add(key);
+		},
 		save: () => {
 			try {
-				mkdirSync(location, { recursive: true });
-				const temporary = `${path}.${process.pid}.tmp`;
-				writeFileSync(temporary, JSON.stringify({ version: current, entries: Object.fromEntries(used) }));
-				// Renaming is atomic: a run that stops half-way never leaves half a file.
-				renameSync(temporary, path);
+				mkdirSync(folder, { recursive: true });
+				for (const key of made) {
+					const path = join(folder, `${key}.json`);
+					const temporary = `${path}.${process.pid}.tmp`;
+					writeFileSync(temporary, used.get(key)!);
+					// Renaming is atomic: a run that stops half-way never leaves half a file.
+					renameSync(temporary, path);
+				}
+				made.clear();
+				for (const name of readdirSync(folder)) if (!(ENTRY.test(name) && used.has(name.slice(0, -5)))) rmSync(join(folder, name), { force: true });
+				// Other parser versions' folders, and the single file of earlier releases, are of no more use.
+				for (const name of readdirSync(location)) if (join(location, name) !== folder && (/^[0-9a-f]{16}$/.test(name) || name === LEGACY_FILE)) rmSync(join(location, name), { recursive: true, force: true });
 			} catch {
 				// A cache that cannot be written only costs time next run.
 			}
 		},
 	};
-}
-
-function readStored(path: string, current: string): Record<string, unknown> {
-	try {
-		const data = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown; entries?: unknown };
-		const fits = data?.version === current && typeof data.entries === 'object' && data.entries !== null && !Array.isArray(data.entries);
-		return fits ? Object.assign(Object.create(null), data.entries) : {};
-	} catch {
-		return {};
-	}
 }

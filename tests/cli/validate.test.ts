@@ -249,7 +249,12 @@ describe('--cache', () => {
 		const plain = cjm(...args);
 		expect(plain.status).toBe(1);
 		expect(cjm(...args, '--cache', '--cache-location', location)).toEqual(plain);
-		expect(readdirSync(location)).toEqual(['parse-cache.json']);
+		// A folder for this version of the parser, a file per result.
+		const [folder, ...others] = readdirSync(location);
+		expect(others).toEqual([]);
+		expect(folder).toMatch(/^[0-9a-f]{16}$/);
+		expect(readdirSync(join(location, folder)).filter((name) => !/^[0-9a-f]{64}\.json$/.test(name))).toEqual([]);
+		expect(readdirSync(join(location, folder)).length).toBeGreaterThan(fixtures.length);
 		expect(cjm(...args, '--cache', '--cache-location', location)).toEqual(plain);
 	}, 180_000);
 });

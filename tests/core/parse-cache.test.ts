@@ -1,7 +1,7 @@
 /** The parse cache may only save time: with or without it, every project gives the same models and messages. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, test } from 'vitest';
 import { generateProject, journeyText } from '../../bench/generate.ts';
@@ -91,30 +91,38 @@ test('after one file changes, only that file is parsed again, on worker threads 
 	expect(edited.loaded.messages.flatMap((f) => f.messages).filter((m) => m.ruleId === 'unknown-persona')).toHaveLength(2);
 });
 
-test('a corrupt or foreign cache file is ignored and rewritten, never trusted', async () => {
+test('corrupt results, other versions\' folders and stray files are ignored, never trusted, and cleared on save', async () => {
 	const root = join(rules, 'unknown-persona');
 	const plain = summary(await loadProject(root));
 	const location = temp('cjm-cache-');
-	const path = fileCache(location).path;
 	const first = fileCache(location);
 	await loadProject(root, { cache: first });
 	first.save();
-	const good = JSON.parse(readFileSync(path, 'utf8')) as { version: string; entries: Record<string, unknown> };
-	const broken = [
-		'{"version": ',
-		'null',
-		'[]',
-		JSON.stringify({ version: 'other', entries: good.entries }),
-		JSON.stringify({ version: good.version, entries: Object.fromEntries(Object.keys(good.entries).map((key) => [key, { messages: 'not a list' }])) }),
-		JSON.stringify({ version: good.version, entries: Object.fromEntries(Object.keys(good.entries).map((key) => [key, null])) }),
-	];
+	const folder = first.path;
+	const names = readdirSync(folder);
+	expect(names.length).toBeGreaterThan(0);
+	expect(names.every((name) => /^[0-9a-f]{64}\.json$/.test(name))).toBe(true);
+	const good = names.map((name) => readFileSync(join(folder, name), 'utf8'));
+	const broken = ['{"version": ', 'null', '[]', '{"messages": "not a list"}', '{"parsed": 1, "messages": []}', '{"messages": [{"reason": 1}]}'];
 	for (const text of broken) {
-		writeFileSync(path, text);
+		for (const name of names) writeFileSync(join(folder, name), text);
 		const cache = fileCache(location);
 		const { cache: counted, counter } = counting(cache);
 		expect(summary(await loadProject(root, { cache: counted }))).toEqual(plain);
 		expect(counter.hits).toBe(0);
 		cache.save();
-		expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(good);
+		expect(names.map((name) => readFileSync(join(folder, name), 'utf8'))).toEqual(good);
 	}
+
+	// Another parser version's folder, the single file of earlier releases and a stray file are never read, and go on save.
+	const other = join(location, '0123456789abcdef');
+	mkdirSync(other);
+	writeFileSync(join(other, names[0]), good[0]);
+	writeFileSync(join(location, 'parse-cache.json'), '{}');
+	writeFileSync(join(folder, `${names[0]}.123.tmp`), 'half');
+	const cache = fileCache(location);
+	expect(summary(await loadProject(root, { cache }))).toEqual(plain);
+	cache.save();
+	expect(readdirSync(location)).toEqual([basename(folder)]);
+	expect(readdirSync(folder).sort()).toEqual([...names].sort());
 });
