@@ -1,11 +1,13 @@
 /**
- * `npm run bench [validate|site]`: speed against baselines measured in the same run, so the
+ * `npm run bench [validate|site|dev|scale|export|history]`: speed against baselines measured in the same run, so the
  * ratios mean something on any machine. Wall-clock times of whole processes, median of runs.
  *  - validate: `cjm validate` on N synthetic journeys vs. reading the files and parsing their YAML
  *    with `yaml` (target: at most 0.2x), and next to only parsing it with the fast parser (js-yaml);
  *    and `cjm validate --cache` after changing one journey vs. a run from an empty cache (target: at most 0.25x).
  *  - site: `cjm build` of N synthetic journeys vs. a plain Starlight build of N Markdown pages of
  *    the same size; plus the JavaScript a page loads and the catalog pages' HTML (target: under 500 KB).
+ *  - dev: `npm run dev` (the real `astro dev`) over N synthetic journeys, one journey page open in
+ *    Chromium: the time from saving an edit to the open page showing it (bench/dev.ts; target: under 1 s).
  *  - scale: every command on the largest journeys the limits allow (bench/scale.ts; target: each within 10 s).
  *  - export: the map pictures (svg, png, pdf, pptx) per journey, on the samples and on the synthetic
  *    journeys, and what each would add to a site build of N journeys (against the build measured by
@@ -22,6 +24,7 @@ import { join } from 'node:path';
 import { loadProject, touchpointDates } from '../src/core/index.ts';
 import { EXPORT_FORMATS, exportJourney } from '../src/export/index.ts';
 import { lastCommitDates, lineDates } from '../src/history.ts';
+import { measureDevEdit } from './dev.ts';
 import { generateDocs, generateProject } from './generate.ts';
 import { pageJavaScript } from './js-budget.ts';
 import { prepareScaleProject, scaleCommands } from './scale.ts';
@@ -122,6 +125,17 @@ if (which === 'all' || which === 'site') {
 	const catalogPages = { 'home (catalog)': html('index.html'), '/journeys/': html('journeys/index.html') };
 	console.log(`\nCatalog HTML at ${N} journeys (target: under ${kb(catalogBudget)} each)`);
 	for (const [name, bytes] of Object.entries(catalogPages)) console.log(`  ${name.padEnd(19)} ${kb(bytes).padStart(10)}   ${bytes < catalogBudget ? 'met' : 'not met'}`);
+}
+
+if (which === 'all' || which === 'dev') {
+	const edits = Number(process.env.BENCH_RUNS ?? 5);
+	const project = join(work, 'dev');
+	await generateProject(project, N);
+	const { startMs, editMs } = await measureDevEdit(project, edits);
+	const edit = median(editMs);
+	console.log(`\nnpm run dev with ${N} journeys (one journey page open in Chromium)`);
+	console.log(`  start: astro dev to the page served         ${(startMs / 1000).toFixed(2).padStart(7)} s`);
+	console.log(`  a saved edit visible in the open page       ${(edit / 1000).toFixed(2).padStart(7)} s   median of ${editMs.length} (${editMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s); target: under 1 s, ${edit < 1000 ? 'met' : 'not met'}`);
 }
 
 if (which === 'all' || which === 'scale') {

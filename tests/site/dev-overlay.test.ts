@@ -5,15 +5,14 @@
  * and the page shows the change. The terminal shows the positioned message, never a stack trace.
  * Every wait polls with a generous deadline: the machine may be busy, and no timing is asserted.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
 import { repo } from './browser.ts';
+import { launchChromium } from './chromium.ts';
+import { type DevServer, startDevServer, until as untilWithin } from './dev-server.ts';
 
 const JOURNEY = 'journeys/online-store/signup-current.md';
 const PAGE = 'journeys/online-store/signup-current/';
@@ -21,54 +20,22 @@ const PAGE = 'journeys/online-store/signup-current/';
 const DEADLINE = 120_000;
 
 const work = mkdtempSync(join(tmpdir(), 'cjm-dev-'));
-let server: ChildProcess | undefined;
-let output = '';
+let server: DevServer | undefined;
 let base = '';
 let browser: Browser | undefined;
-
-function freePort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const probe = createServer();
-		probe.once('error', fail);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-		});
-	});
-}
-
-async function until(what: string, check: () => Promise<boolean>, deadline = DEADLINE): Promise<void> {
-	const end = Date.now() + deadline;
-	while (Date.now() < end) {
-		if (await check().catch(() => false)) return;
-		await new Promise((done) => setTimeout(done, 250));
-	}
-	throw new Error(`timed out waiting for ${what}; astro dev said:\n${output}`);
-}
+const output = () => server?.output() ?? '';
+const until = (what: string, check: () => Promise<boolean>) => untilWithin(what, check, DEADLINE, output);
 
 beforeAll(async () => {
 	for (const folder of ['journeys', 'personas']) cpSync(join(repo, folder), join(work, folder), { recursive: true });
-	const port = await freePort();
-	base = `http://127.0.0.1:${port}/`;
-	const env: NodeJS.ProcessEnv = { ...process.env, CJM_ROOT: work, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
-	for (const name of Object.keys(env)) if (['NODE_ENV', 'MODE', 'TEST', 'CJM_DEBUG', 'BASE_PATH', 'CJM_DISPLAY_ROOT'].includes(name) || name.startsWith('VITEST')) delete env[name];
-	// Its own process group, so the server and anything it starts stop together.
-	server = spawn(process.execPath, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: repo, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-	server.stdout?.on('data', (chunk) => (output += chunk));
-	server.stderr?.on('data', (chunk) => (output += chunk));
-	await until('the journey page', async () => (await fetch(base + PAGE)).ok, 240_000);
+	server = await startDevServer(work, PAGE, 240_000);
+	base = server.base;
 	browser = await launchChromium(inject('chromium'));
 }, 300_000);
 
 afterAll(async () => {
 	await browser?.close();
-	if (server?.pid) {
-		try {
-			process.kill(-server.pid, 'SIGTERM');
-		} catch {
-			// Already gone.
-		}
-	}
+	server?.stop();
 	rmSync(work, { recursive: true, force: true });
 });
 
@@ -108,8 +75,8 @@ test('an invalid emotion shows in an overlay with its place; the fix removes it 
 	console.log(`dev overlay: shown ${Math.round(shown)} ms after the bad save; after the fix, gone in ${Math.round(gone!)} ms, page updated in ${Math.round(performance.now() - fixed)} ms (polled every 250 ms)`);
 
 	// The terminal had the positioned message, and no stack trace or unhandled rejection.
-	expect(output).toContain(`:${line}:18: error Unexpected \`emotion\` 7`);
-	expect(output).not.toMatch(/UnhandledRejection|Unhandled Rejection/i);
-	expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+	expect(output()).toContain(`:${line}:18: error Unexpected \`emotion\` 7`);
+	expect(output()).not.toMatch(/UnhandledRejection|Unhandled Rejection/i);
+	expect(output()).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 	// The waits above have their own deadlines: the test as a whole gets room for all of them.
 }, 4 * DEADLINE);
