@@ -9,7 +9,7 @@
  *  - dev: `npm run dev` (the real `astro dev`) over N synthetic journeys, one journey page open in
  *    Chromium: the time from saving an edit to the open page showing it (bench/dev.ts; target: under 1 s).
  *  - scale: every command on the largest journeys the limits allow (bench/scale.ts; target: each within 10 s).
- *  - export: the map pictures (svg, png, pdf, pptx) per journey, on the samples and on the synthetic
+ *  - export: the map pictures (svg, png, pdf, pptx) and the site's downloads per journey, on the samples and on the synthetic
  *    journeys, and what each would add to a site build of N journeys (against the build measured by
  *    `site` in the same run; the rule: at most a tenth, else the format stays out of the site).
  *  - history: per-touchpoint dates (`git blame` of every journey, `blame: true`) and the last-commit
@@ -22,7 +22,7 @@ import { appendFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadProject, touchpointDates } from '../src/core/index.ts';
-import { EXPORT_FORMATS, exportJourney } from '../src/export/index.ts';
+import { EXPORT_FORMATS, type ExportFormat, exportJourney, SITE_EXPORTS } from '../src/export/index.ts';
 import { lastCommitDates, lineDates } from '../src/history.ts';
 import { measureDevEdit } from './dev.ts';
 import { generateDocs, generateProject } from './generate.ts';
@@ -158,9 +158,10 @@ if (which === 'all' || which === 'scale') {
 }
 
 if (which === 'all' || which === 'export') {
-	const formats = ['svg', 'png', 'pdf', 'pptx'] as const;
+	// The map pictures, and every download the site builds for each journey.
+	const formats = [...new Set<ExportFormat>(['svg', 'png', 'pdf', 'pptx', ...SITE_EXPORTS])];
 	/** Median milliseconds per journey of `format` over `journeys` (each exported once, in this process). */
-	const perJourney = async (format: (typeof formats)[number], journeys: Awaited<ReturnType<typeof loadProject>>['project']['journeys'], project: Awaited<ReturnType<typeof loadProject>>['project']) => {
+	const perJourney = async (format: ExportFormat, journeys: Awaited<ReturnType<typeof loadProject>>['project']['journeys'], project: Awaited<ReturnType<typeof loadProject>>['project']) => {
 		const times: number[] = [];
 		for (const journey of journeys) {
 			const start = performance.now();
@@ -176,7 +177,7 @@ if (which === 'all' || which === 'export') {
 	// Warm up each encoder (module loading, font parsing) before timing.
 	for (const format of formats) await exportJourney(format, samples.journeys[0], samples);
 	const picked = Number(process.env.BENCH_EXPORT_JOURNEYS ?? 30);
-	console.log(`\nexport: the map pictures, median ms per journey (samples: all ${samples.journeys.length}; synthetic: ${picked} of ${N}, 8 stages x 5 touchpoints)`);
+	console.log(`\nexport: the map pictures and the site's downloads, median ms per journey (samples: all ${samples.journeys.length}; synthetic: ${picked} of ${N}, 8 stages x 5 touchpoints)`);
 	console.log(`  ${'format'.padEnd(8)} ${'samples'.padStart(9)} ${'synthetic'.padStart(10)} ${`x ${N} journeys`.padStart(16)}   ${siteBuild ? 'share of the site build' : '(run `npm run bench` for the share of the site build)'}`);
 	for (const format of formats) {
 		const sample = await perJourney(format, samples.journeys, samples);
