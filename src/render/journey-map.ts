@@ -12,7 +12,7 @@ import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } fro
 import { ALL_PERSONAS, CONVERSION_KPI, type Insight, type Journey, type KpiSeries, type Moment, type Touchpoint } from '../core/index.ts';
 import { anchor, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';
 import { kpiSparkline, kpiValue } from './sparkline.ts';
-import { type LaneId, MAP_LANES, MAP_SIZE, type MapColumn, type MapCurve, type MapLayout, mapLayout } from './map-layout.ts';
+import { curveWindow, type LaneId, MAP_LANES, MAP_SIZE, type MapColumn, type MapCurve, type MapLayout, mapLayout } from './map-layout.ts';
 
 export interface JourneyMapOptions {
 	/** For a future state: the current-state journey, drawn as the baseline curve. */
@@ -413,11 +413,12 @@ function timeline(layout: MapLayout, names: (id: string) => string, multi: boole
 	const strip = (column: MapColumn) => {
 		const mine = actual.filter((c) => c.points.some((p) => p.touchpoint === column.touchpoint));
 		if (mine.length === 0) return '';
-		// The same paths, seen through a window three columns wide each side of this one.
-		return s('svg', { className: 'cjm-card-strip', viewBox: `${column.centre - 3.5 * step} 0 ${7 * step} ${height}`, preserveAspectRatio: 'none', width: 140, height: 32, ariaHidden: 'true' }, [
-			s('line', { className: 'cjm-map-zero', x1: column.centre - 3.5 * step, x2: column.centre + 3.5 * step, y1: height / 2, y2: height / 2 }),
+		// The map's curves, seen through a window three and a half columns wide each side of this one.
+		const [from, to] = [column.centre - 3.5 * step, column.centre + 3.5 * step];
+		return s('svg', { className: 'cjm-card-strip', viewBox: `${from} 0 ${to - from} ${height}`, preserveAspectRatio: 'none', width: 140, height: 32, ariaHidden: 'true' }, [
+			s('line', { className: 'cjm-map-zero', x1: from, x2: to, y1: height / 2, y2: height / 2 }),
 			s('line', { className: 'cjm-card-strip-now', x1: column.centre, x2: column.centre, y1: 0, y2: height }),
-			...mine.map((c) => s('path', { className: ['cjm-map-line', 'cjm-map-line--actual', `cjm-persona-${c.personaIndex}`], d: c.path })),
+			...mine.map((c) => s('path', { className: ['cjm-map-line', 'cjm-map-line--actual', `cjm-persona-${c.personaIndex}`], d: curveWindow(c, from, to) })),
 		]);
 	};
 	return h(

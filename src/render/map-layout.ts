@@ -102,6 +102,25 @@ export interface MapLayout {
 	removed: Touchpoint[];
 }
 
+/** The curve through points in order, as on the map: monotone in x, so it never overshoots a score. */
+const curvePath = line<MapPoint>().x((p) => p.x).y((p) => p.y).curve(curveMonotoneX);
+
+/**
+ * The part of `curve`'s path that shows between x `from` and `to`, drawn exactly as the whole path
+ * draws it there. A monotone curve's segment depends on its two points and their neighbours, so
+ * the points that span the window and one more on each side give the same segments, in a path as
+ * long as the window, not the journey (a card strip per touchpoint would otherwise repeat the
+ * whole curve: quadratic in touchpoints).
+ */
+export function curveWindow(curve: MapCurve, from: number, to: number): string {
+	const { points } = curve;
+	let first = 0;
+	while (first + 1 < points.length && points[first + 1].x <= from) first++;
+	let last = points.length - 1;
+	while (last - 1 >= 0 && points[last - 1].x >= to) last--;
+	return curvePath(points.slice(Math.max(0, first - 1), Math.min(points.length, last + 2))) ?? '';
+}
+
 export function mapLayout(journey: Journey, options: { baseline?: Journey } = {}): MapLayout {
 	const { column: step, curve: height, curvePadding } = MAP_SIZE;
 	const all = touchpointsOf(journey);
@@ -119,9 +138,8 @@ export function mapLayout(journey: Journey, options: { baseline?: Journey } = {}
 	const y = scaleLinear().domain([-2, 2]).range([height - curvePadding, curvePadding]);
 	const columnOf = new Map(columns.flatMap((c) => (c.touchpoint ? [[c.touchpoint.id, c] as const] : [])));
 	const personas = curvePersonas(journey);
-	const path = line<MapPoint>().x((p) => p.x).y((p) => p.y).curve(curveMonotoneX);
 	const curve = (kind: CurveKind, persona: string, points: MapPoint[]): MapCurve[] =>
-		points.length === 0 ? [] : [{ kind, persona, personaIndex: Math.max(0, personas.indexOf(persona)), points, path: path(points) ?? '' }];
+		points.length === 0 ? [] : [{ kind, persona, personaIndex: Math.max(0, personas.indexOf(persona)), points, path: curvePath(points) ?? '' }];
 
 	const curves: MapCurve[] = personaCurves(journey).flatMap(({ persona, points }) => {
 		const at = (touchpoint: Touchpoint, score: number): MapPoint => ({ touchpoint, score, x: columnOf.get(touchpoint.id)!.centre, y: y(score) });

@@ -11,7 +11,8 @@ import { toString } from 'hast-util-to-string';
 import { describe, expect, test } from 'vitest';
 import { type Journey, touchpointsOf } from '../../src/core/index.ts';
 import { journeyMap, MAP_LANES, MAP_SIZE, mapLayout } from '../../src/render/index.ts';
-import { sampleJourney } from '../helpers.ts';
+import { curveWindow } from '../../src/render/map-layout.ts';
+import { sampleJourney, sampleProject } from '../helpers.ts';
 
 const parse = (journey: Journey, options: Parameters<typeof journeyMap>[1] = {}) => fromHtml(journeyMap(journey, options), { fragment: true });
 const prop = (node: Element, name: string) => String(node.properties[name]);
@@ -147,6 +148,35 @@ test('below 700 px the same content is a timeline: a card per touchpoint with it
 	expect(cards.map((card) => prop(card, 'dataCard'))).toEqual(touchpointsOf(pizza).map((t) => t.id));
 	expect(selectAll('.cjm-timeline h3', tree).map(toString)).toEqual(pizza.stages.map((s) => s.name));
 	expect(selectAll('.cjm-timeline .cjm-score', tree)).toHaveLength(touchpointsOf(pizza).filter((t) => t.emotion).length);
+});
+
+/** A path's cubic segments, each with its start point, and the x range it spans. */
+function segments(path: string) {
+	const [head, ...rest] = path.split('C');
+	let start = head.slice(1).replace(/Z$/, '');
+	return rest.map((text) => {
+		const numbers = text.split(',').map(Number);
+		const segment = { key: `${start} C${text}`, x0: Number(start.split(',')[0]), x1: numbers[4] };
+		start = `${numbers[4]},${numbers[5]}`;
+		return segment;
+	});
+}
+
+test('each card strip draws the map’s own curve where its window shows it, from a path a few columns long', async () => {
+	for (const journey of (await sampleProject()).journeys) {
+		const layout = mapLayout(journey);
+		for (const curve of layout.curves.filter((c) => c.kind === 'actual')) {
+			const full = segments(curve.path);
+			for (const column of layout.columns) {
+				const [from, to] = [column.centre - 3.5 * MAP_SIZE.column, column.centre + 3.5 * MAP_SIZE.column];
+				const shown = (list: ReturnType<typeof segments>) => list.filter((segment) => segment.x1 > from && segment.x0 < to).map((segment) => segment.key);
+				const window = segments(curveWindow(curve, from, to));
+				expect(shown(window)).toEqual(shown(full));
+				// The shown segments, and at most one more on each side.
+				expect(window.length).toBeLessThanOrEqual(shown(full).length + 2);
+			}
+		}
+	}
 });
 
 test('user text is escaped everywhere on the map', async () => {
