@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { posix, relative } from 'node:path';
-import { CONTENT_DIRS, checkSources, JOURNEYS_DIR, type LoadedProject, METRICS_DIR, PERSONAS_DIR, type SourceFile, type TreeEntry, treeFiles } from '../core/index.ts';
+import { CONTENT_DIRS, checkSources, JOURNEYS_DIR, type LoadedProject, METRICS_DIR, PERSONAS_DIR, type SourceFile, sourceKind, type TreeEntry, treeFiles } from '../core/index.ts';
 import { UsageError } from './targets.ts';
 
 function git(args: string[], cwd: string, input?: Buffer | string): Buffer {
@@ -86,10 +86,9 @@ export function projectAt(ref: string, root: string, displayRoot: string): Loade
 	);
 	const files = treeFiles(tree);
 	const inFolders = listing.filter(({ path }) => path.startsWith(`${JOURNEYS_DIR}/`) || path.startsWith(`${PERSONAS_DIR}/`));
-	// Measured KPIs are read too, so the diff reports what changed in them.
-	const metrics = listing.filter(({ link, path }) => !link && path.startsWith(`${METRICS_DIR}/`) && path.endsWith('.csv')).map(({ path }) => path);
-	const markdown = [...inFolders.filter(({ link, path }) => !link && path.endsWith('.md')).map(({ path }) => path), ...metrics];
-	const sources = readBlobs(ref, markdown.map(inRepo), root).map((value, i): SourceFile => ({ path: markdown[i], value }));
+	// Journeys, personas and measured KPIs (so the diff reports what changed in them too).
+	const read = listing.filter(({ link, path }) => !link && sourceKind(path) !== undefined).map(({ path }) => path);
+	const sources = readBlobs(ref, read.map(inRepo), root).map((value, i): SourceFile => ({ path: read[i], value }));
 	// Links to Markdown files are read where they point, as on disk; links to folders are reported, not followed.
 	const links = inFolders.filter(({ link }) => link).map(({ path }) => ({ path, found: files.find(path) }));
 	for (const { path, found } of links) if (found.kind === 'file' && path.endsWith('.md')) sources.push({ path, value: found.read(Number.MAX_SAFE_INTEGER) });

@@ -27,6 +27,18 @@ import { suggester } from './suggest.ts';
 
 export { JOURNEYS_DIR, PERSONAS_DIR };
 
+/** What a project is read from: journeys and personas (Markdown), measurements (CSV) and the settings file. */
+export type SourceKind = 'journey' | 'persona' | 'metrics' | 'config';
+
+/** Which kind of project source the project-relative `path` (with `/`) is, if any: the files `loadProject` reads. */
+export function sourceKind(path: string): SourceKind | undefined {
+	if (path === CONFIG_FILE) return 'config';
+	const dir = path.slice(0, path.indexOf('/'));
+	if (dir === METRICS_DIR) return path.endsWith('.csv') ? 'metrics' : undefined;
+	if (!path.endsWith('.md')) return undefined;
+	return dir === JOURNEYS_DIR ? 'journey' : dir === PERSONAS_DIR ? 'persona' : undefined;
+}
+
 export interface LoadedProject {
 	project: Project;
 	/** Every file read, with its messages, sorted by path. */
@@ -151,7 +163,7 @@ export function checkSources(sources: SourceFile[], options: Omit<LoadOptions, '
 	const tasks = parseTasks(journeyEntries, personaEntries);
 	const loaded = withNotices(checkEntries(journeyEntries, personaEntries, options.files, resultsByFile(tasks, tasks.map(parseTask))), options.unfollowedLinks ?? [], options.displayRoot);
 	const metricFiles = sources
-		.filter((source) => source.path.startsWith(`${METRICS_DIR}/`) && source.path.endsWith('.csv'))
+		.filter((source) => sourceKind(source.path) === 'metrics')
 		.sort((a, b) => a.path.localeCompare(b.path))
 		.map((source) => new VFile({ path: options.displayRoot ? posix.join(options.displayRoot, source.path) : source.path, value: new TextDecoder().decode(typeof source.value === 'string' ? new TextEncoder().encode(source.value) : source.value) }));
 	withMetrics(loaded, metricFiles, journeyEntries.map((entry) => entry.id));

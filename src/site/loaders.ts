@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { CONFIG_FILE, JOURNEYS_DIR, METRICS_DIR, PERSONAS_DIR, touchpointsOf } from '../core/index.ts';
+import { CONFIG_FILE, JOURNEYS_DIR, METRICS_DIR, PERSONAS_DIR, sourceKind, touchpointsOf } from '../core/index.ts';
 import { receivedHandoff } from '../handoff.ts';
 import { format } from '../report/index.ts';
 import { problemsOf, publishProblems } from './dev-problems.ts';
@@ -55,13 +55,8 @@ const live = new Map<string, { context: LoaderContext; store: Store }>();
 let watching: LoaderContext['watcher'];
 let refreshed = Promise.resolve();
 
-/** The files a project is read from, as the watcher reports them (absolute paths). */
-function isProjectSource(path: string): boolean {
-	const relativePath = relative(contentRoot(), path).split(sep).join('/');
-	if (relativePath === CONFIG_FILE) return true;
-	const [dir] = relativePath.split('/');
-	return dir === METRICS_DIR ? relativePath.endsWith('.csv') : (dir === JOURNEYS_DIR || dir === PERSONAS_DIR) && relativePath.endsWith('.md');
-}
+/** Whether the watcher's (absolute) `path` is a file the project is read from. */
+const isProjectSource = (path: string): boolean => sourceKind(relative(contentRoot(), path).split(sep).join('/')) !== undefined;
 
 function refreshAll(): Promise<void> {
 	refreshed = refreshed.then(async () => {
