@@ -4,7 +4,7 @@ export * from './model.ts';
 export { parseJourney } from './parse-journey.ts';
 export { parsePersona } from './parse-persona.ts';
 export { DEFAULT_CACHE_LOCATION, type FileCache, fileCache, memoryCache, type ParseCache } from './parse-cache.ts';
-export { checkSources, JOURNEYS_DIR, type LoadedProject, loadProject, PERSONAS_DIR, type SourceFile, type SourceKind, sourceKind } from './project.ts';
+export { checkSources, JOURNEYS_DIR, type LoadedProject, loadProject, PERSONAS_DIR, type SourceFile, type SourceKind, SOURCE_PATHS, sourceKind } from './project.ts';
 export { ASSETS_DIR, CONTENT_DIRS, type ContentFiles, diskFiles, IMAGE_TYPES, resolveContentPath, type TreeEntry, treeFiles } from './content-path.ts';
 export { defaultStageId, defaultTouchpointId, nameProblem, slugOf, uniqueSlugs } from './names.ts';
 export { type Suggester, suggester } from './suggest.ts';

@@ -30,6 +30,9 @@ export { JOURNEYS_DIR, PERSONAS_DIR };
 /** What a project is read from: journeys and personas (Markdown), measurements (CSV) and the settings file. */
 export type SourceKind = 'journey' | 'persona' | 'metrics' | 'config';
 
+/** Where the sources are, project-relative: the folders and the file `sourceKind` recognises (what a watcher must watch). */
+export const SOURCE_PATHS = [JOURNEYS_DIR, PERSONAS_DIR, METRICS_DIR, CONFIG_FILE] as const;
+
 /** Which kind of project source the project-relative `path` (with `/`) is, if any: the files `loadProject` reads. */
 export function sourceKind(path: string): SourceKind | undefined {
 	if (path === CONFIG_FILE) return 'config';

@@ -60,15 +60,16 @@ export function pdfScale(journey: Journey, scene: MapScene, paper: Paper, margin
 		const { width: short, height: long } = PAPERS[on];
 		return Math.min((long - 2 * margin) / scene.width, (short - 2 * margin) / scene.height, 1);
 	};
-	const readable = (on: Paper) => 13 * scaleOn(on) >= EXPORT_LIMITS.pdfTextPoints;
-	const scale = scaleOn(paper);
+	// The map's cell text is 13 px: at a scale it prints at 13 × scale points.
+	const textPoints = (on: Paper) => 13 * scaleOn(on);
+	const readable = (on: Paper) => textPoints(on) >= EXPORT_LIMITS.pdfTextPoints;
 	if (!readable(paper)) {
 		// Suggest only papers on which this map would be readable; on the largest, none is.
 		const larger = PAPER_IDS.filter((other) => other !== paper && readable(other)).map((other) => `--paper ${other}`);
 		const instead = larger.length > 0 ? `Choose ${larger.join(' or ')}, export it with --format svg, or split the journey` : 'Export it with --format svg, or split the journey';
 		throw new ExportError(
-			`on ${paper.toUpperCase()} paper the map of \`${journey.id}\` would set its text at ${(13 * scale).toFixed(1)} pt, below the ${EXPORT_LIMITS.pdfTextPoints} pt a page can still be read at. ${instead}`
+			`on ${paper.toUpperCase()} paper the map of \`${journey.id}\` would set its text at ${textPoints(paper).toFixed(1)} pt, below the ${EXPORT_LIMITS.pdfTextPoints} pt a page can still be read at. ${instead}`
 		);
 	}
-	return scale;
+	return scaleOn(paper);
 }

@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { CONFIG_FILE, JOURNEYS_DIR, METRICS_DIR, PERSONAS_DIR, sourceKind, touchpointsOf } from '../core/index.ts';
+import { JOURNEYS_DIR, PERSONAS_DIR, SOURCE_PATHS, sourceKind, touchpointsOf } from '../core/index.ts';
 import { receivedHandoff } from '../handoff.ts';
 import { format } from '../report/index.ts';
 import { problemsOf, publishProblems } from './dev-problems.ts';
@@ -20,6 +20,9 @@ import { contentRoot, siteProject } from './project.ts';
 export class ContentError extends Error {
 	override name = 'ContentError';
 }
+
+/** `path` relative to `root`, with `/` whatever the platform: how the core names a project's files. */
+const projectPath = (root: string, path: string): string => relative(root, path).split(sep).join('/');
 
 /** Project-relative paths of files with errors, whose entries keep their last good version in `astro dev`. */
 type Failing = Set<string>;
@@ -40,7 +43,7 @@ async function checked(context: LoaderContext, fresh: boolean) {
 		if (!dev) throw new ContentError(`${count} ${count === 1 ? 'error' : 'errors'} in journeys and personas (listed above); fix them, or run \`npx cjm validate\` for details`);
 	}
 	const root = receivedHandoff().displayRoot;
-	return { ...site, failing: new Set(failing.map((file) => relative(root, file.path).split(sep).join('/'))) as Failing };
+	return { ...site, failing: new Set(failing.map((file) => projectPath(root, file.path))) as Failing };
 }
 
 type Checked = Awaited<ReturnType<typeof checked>>;
@@ -56,7 +59,7 @@ let watching: LoaderContext['watcher'];
 let refreshed = Promise.resolve();
 
 /** Whether the watcher's (absolute) `path` is a file the project is read from. */
-const isProjectSource = (path: string): boolean => sourceKind(relative(contentRoot(), path).split(sep).join('/')) !== undefined;
+const isProjectSource = (path: string): boolean => sourceKind(projectPath(contentRoot(), path)) !== undefined;
 
 function refreshAll(): Promise<void> {
 	refreshed = refreshed.then(async () => {
@@ -85,8 +88,7 @@ function loader(name: string, store: Store): Loader {
 			if (watching === context.watcher) return;
 			watching = context.watcher;
 			// Content outside the site's folder (CJM_ROOT) is not watched by Vite unless added.
-			const root = contentRoot();
-			context.watcher.add([join(root, JOURNEYS_DIR), join(root, PERSONAS_DIR), join(root, METRICS_DIR), join(root, CONFIG_FILE)]);
+			context.watcher.add(SOURCE_PATHS.map((path) => join(contentRoot(), path)));
 			for (const event of ['add', 'change', 'unlink'] as const) context.watcher.on(event, (path) => void (isProjectSource(path) && refreshAll()));
 		},
 	};

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { svgProblem } from '../../src/core/svg-safety.ts';
-import { loadProject, resolveContentPath, sourceKind, type TreeEntry, treeFiles } from '../../src/core/index.ts';
+import { loadProject, resolveContentPath, SOURCE_PATHS, sourceKind, type TreeEntry, treeFiles } from '../../src/core/index.ts';
 import { repoRoot } from '../helpers.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
@@ -206,5 +206,7 @@ describe('file names', () => {
 
 test('the files a project is read from, by project-relative path', () => {
 	expect(['journeys/a.md', 'journeys/shop/b.md', 'personas/eva.md', 'metrics/web.csv', 'metrics/2026/q4.csv', 'cjm.config.yaml'].map(sourceKind)).toEqual(['journey', 'journey', 'persona', 'metrics', 'metrics', 'config']);
+	// What a watcher watches is where these are: each path is the file or holds them.
+	expect(SOURCE_PATHS.map((path) => sourceKind(path) ?? sourceKind(`${path}/a.md`) ?? sourceKind(`${path}/a.csv`))).toEqual(['journey', 'persona', 'metrics', 'config']);
 	for (const other of ['journeys/a.txt', 'journeys', 'assets/a.md', 'metrics/notes.md', 'personas/eva.csv', 'README.md', 'docs/cjm.config.yaml', 'journeys.md']) expect(sourceKind(other), other).toBeUndefined();
 });
