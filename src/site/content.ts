@@ -1,7 +1,7 @@
 /** The validated content, as pages read it from the collections, with the look-ups pages need, indexed once per build. */
 import { getCollection } from 'astro:content';
 import { type Project, routeSlugs } from '../core/index.ts';
-import type { JourneyEntry, PersonaEntry } from './entries.ts';
+import { type JourneyEntry, type PersonaEntry, siteModels } from './entries.ts';
 import { useRouteSlugs } from './urls.ts';
 
 export interface SiteContent extends Project {
@@ -30,8 +30,11 @@ function group<T>(entries: Iterable<[string, T]>): Map<string, T[]> {
 
 export function siteContent(): Promise<SiteContent> {
 	content ??= (async () => {
-		const journeys = (await getCollection('journeys')).map((entry) => entry.data).sort((a, b) => a.title.localeCompare(b.title));
-		const personas = (await getCollection('personas')).map((entry) => entry.data).sort((a, b) => a.name.localeCompare(b.name));
+		// The store lists the entries; their models are in memory (entries.ts). In `astro dev` the
+		// store on disk can lag a change by its write: an entry deleted since has no model, and is left out.
+		const modelsOf = <T>(entries: Array<{ id: string }>, models: Map<string, T>) => entries.flatMap((entry) => models.get(entry.id) ?? []);
+		const journeys = modelsOf(await getCollection('journeys'), siteModels.journeys).sort((a, b) => a.title.localeCompare(b.title));
+		const personas = modelsOf(await getCollection('personas'), siteModels.personas).sort((a, b) => a.name.localeCompare(b.name));
 		const personaById = new Map(personas.map((persona) => [persona.id, persona]));
 		const journeyById = new Map(journeys.map((journey) => [journey.id, journey]));
 		// A journey names a persona once, so each appears once in its list.

@@ -1,10 +1,10 @@
 /**
  * Content-layer loaders for journeys and personas. They call our own core parser rather than
  * Astro's glob loader, whose frontmatter errors have no line or column and stop at the first bad
- * file. The stored data is the validated model (typed by the schemas in entries.ts); pages only render it.
- * Parse results are cached by file content (src/site/project.ts) and entries keep a digest of their
- * data, so `astro dev` and a rebuild that keeps the caches redo only what changed; the
- * project-wide checks always run.
+ * file. The validated models go to `siteModels` and Astro's store keeps a digest of each
+ * (entries.ts); pages only render them. Parse results are cached by file content
+ * (src/site/project.ts), so `astro dev` and a rebuild that keeps the caches redo only what
+ * changed; the project-wide checks always run.
  */
 import { statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -14,6 +14,7 @@ import { JOURNEYS_DIR, PERSONAS_DIR, SOURCE_PATHS, sourceKind, touchpointsOf } f
 import { receivedHandoff } from '../handoff.ts';
 import { format } from '../report/index.ts';
 import { problemsOf, publishProblems } from './dev-problems.ts';
+import { siteModels } from './entries.ts';
 import { contentRoot, siteProject } from './project.ts';
 
 /** Thrown when the content has errors; the messages were already logged with their places. */
@@ -95,18 +96,20 @@ function loader(name: string, store: Store): Loader {
 }
 
 /**
- * Replaces the collection's entries with `items`, touching only those whose data changed: an entry
- * keeps the digest of its data, so an unchanged one is neither validated again nor rewritten.
- * Entries in `keep` (files with errors, in `astro dev`) stay as they were.
+ * Replaces the collection's models with `items`, and its store entries, touching only those whose
+ * model changed: an entry holds only the digest of its model (the model stays in `models`, see
+ * entries.ts), so an unchanged one is not rewritten. Entries in `keep` (files with errors, in
+ * `astro dev`) stay as they were while there is a model to keep.
  */
-async function storeChanged(context: LoaderContext, items: Array<{ id: string; data: Record<string, unknown> }>, keep: Set<string> = new Set()): Promise<void> {
+function storeChanged<T extends { id: string }>(context: LoaderContext, models: Map<string, T>, items: T[], keep: Set<string> = new Set()): void {
 	const ids = new Set(items.map((item) => item.id));
-	for (const id of context.store.keys()) if (!ids.has(id) && !keep.has(id)) context.store.delete(id);
-	for (const { id, data: raw } of items) {
-		const digest = context.generateDigest(raw);
-		if (context.store.get(id)?.digest === digest) continue;
-		const data = await context.parseData({ id, data: raw });
-		context.store.set({ id, data, digest });
+	for (const id of models.keys()) if (!ids.has(id) && !keep.has(id)) models.delete(id);
+	for (const item of items) models.set(item.id, item);
+	// An entry without a model (removed, or left from an earlier run by a file that now fails) has nothing to show.
+	for (const id of context.store.keys()) if (!models.has(id)) context.store.delete(id);
+	for (const item of items) {
+		const digest = context.generateDigest(item);
+		if (context.store.get(item.id)?.digest !== digest) context.store.set({ id: item.id, data: {}, digest });
 	}
 }
 
@@ -115,18 +118,20 @@ const idsIn = (failing: Failing, dir: string) => new Set([...failing].filter((pa
 
 export const journeyLoader = (): Loader =>
 	loader('cjm-journeys', async (context, { project, updated, failing }) => {
-		await storeChanged(
+		storeChanged(
 			context,
-			project.journeys.filter((journey) => !failing.has(journey.path)).map((journey) => ({ id: journey.id, data: { ...journey, lastUpdated: journey.updated ?? updated.get(journey.path), lastCommit: updated.get(journey.path) } })),
+			siteModels.journeys,
+			project.journeys.filter((journey) => !failing.has(journey.path)).map((journey) => ({ ...journey, lastUpdated: journey.updated ?? updated.get(journey.path), lastCommit: updated.get(journey.path) })),
 			idsIn(failing, JOURNEYS_DIR)
 		);
 	});
 
 export const personaLoader = (): Loader =>
 	loader('cjm-personas', async (context, { project, failing }) => {
-		await storeChanged(
+		storeChanged(
 			context,
-			project.personas.filter((persona) => !failing.has(persona.path)).map((persona) => ({ id: persona.id, data: { ...persona } })),
+			siteModels.personas,
+			project.personas.filter((persona) => !failing.has(persona.path)),
 			idsIn(failing, PERSONAS_DIR)
 		);
 	});
