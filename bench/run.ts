@@ -169,12 +169,12 @@ if (which === 'all' || which === 'scale') {
 if (which === 'all' || which === 'export') {
 	// The map pictures, and every download the site builds for each journey.
 	const formats = [...new Set<ExportFormat>(['svg', 'png', 'pdf', 'pptx', ...SITE_EXPORTS])];
-	/** Median milliseconds per journey of `format` over `journeys` (each exported once, in this process). */
+	/** Median milliseconds per journey of `format` over `journeys` (each exported once, in this process; the site's formats as the site writes them). */
 	const perJourney = async (format: ExportFormat, journeys: Awaited<ReturnType<typeof loadProject>>['project']['journeys'], project: Awaited<ReturnType<typeof loadProject>>['project']) => {
 		const times: number[] = [];
 		for (const journey of journeys) {
 			const start = performance.now();
-			await exportJourney(format, journey, project);
+			await exportJourney(format, journey, project, { compress: !EXPORT_FORMATS[format].site });
 			times.push(performance.now() - start);
 		}
 		return median(times);

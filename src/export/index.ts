@@ -14,12 +14,13 @@ export type { Encoded, JourneyExport } from './encoders.ts';
 export { ExportError } from './error.ts';
 export { EXPORT_LIMITS, withinLimits } from './limits.ts';
 
-export async function exportJourney(format: ExportFormat, journey: Journey, project: Project, options: { paper?: Paper } = {}): Promise<Encoded> {
+export async function exportJourney(format: ExportFormat, journey: Journey, project: Project, options: { paper?: Paper; compress?: boolean } = {}): Promise<Encoded> {
 	const input: JourneyExport = {
 		journey,
 		baseline: journey.baseline ? project.journeys.find((each) => each.id === journey.baseline) : undefined,
 		project,
 		paper: options.paper ?? DEFAULT_PAPER,
+		compress: options.compress ?? true,
 	};
 	return (await ENCODERS[format]()).journey(input);
 }

@@ -9,7 +9,7 @@ import { type Cell, csvCell, journeySheet } from '../render/index.ts';
 import type { Encoder, Encoded } from './encoders.ts';
 
 export const encoder: Encoder = {
-	journey: ({ journey }) => workbookBytes((book) => addJourney(book, journey, new Set())),
+	journey: ({ journey, compress }) => workbookBytes((book) => addJourney(book, journey, new Set()), compress),
 	project: (project: Project) =>
 		workbookBytes((book) => {
 			const taken = new Set<string>();
@@ -18,12 +18,12 @@ export const encoder: Encoder = {
 		}),
 };
 
-async function workbookBytes(fill: (book: ExcelJS.Workbook) => void): Promise<Encoded> {
+async function workbookBytes(fill: (book: ExcelJS.Workbook) => void, compress = true): Promise<Encoded> {
 	const book = new ExcelJS.Workbook();
 	// Fixed dates, so the same journey gives the same file.
 	book.created = book.modified = new Date(0);
 	fill(book);
-	return new Uint8Array(await book.xlsx.writeBuffer());
+	return new Uint8Array(await book.xlsx.writeBuffer({ zip: { compression: compress ? 'DEFLATE' : 'STORE' } }));
 }
 
 /** A guarded cell value: numbers stay numbers, text cannot become a formula. */

@@ -20,5 +20,6 @@ export const GET: APIRoute = async ({ props }) => {
 	const content = await siteContent();
 	const journey = content.journey(id)!;
 	if (format === 'flow') return new Response(`${mermaidFlow(journey)}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-	return new Response(await exportJourney(format, journey, content), { headers: { 'Content-Type': EXPORT_FORMATS[format].mediaType } });
+	// Stored, not deflated: a build writes one file per journey, and time counts more than size (see JourneyExport).
+	return new Response(await exportJourney(format, journey, content, { compress: false }), { headers: { 'Content-Type': EXPORT_FORMATS[format].mediaType } });
 };
