@@ -5,12 +5,12 @@
  * d3-scale and d3-shape; the SVG is a hast tree, so every user string is escaped.
  */
 import type { Element } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { s } from 'hastscript';
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
 import { type Insight, type Journey, journeyView, type Touchpoint, touchpointsOf } from '../core/index.ts';
 import { anchor, EMOTION_WORDS, emotionClass, signed } from './format.ts';
+import { htmlOf } from './html.ts';
 import { journeyStylesheet } from './stylesheet.ts';
 
 export interface EmotionChartOptions {
@@ -203,5 +203,5 @@ function describe(journey: Journey, points: Point[], baseline?: Journey): string
 
 /** The chart as an SVG string. */
 export function emotionChart(journey: Journey, options: EmotionChartOptions = {}): string {
-	return toHtml(emotionChartTree(journey, options), { space: 'svg' });
+	return htmlOf(emotionChartTree(journey, options), { space: 'svg' });
 }

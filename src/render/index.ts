@@ -14,3 +14,4 @@ export { type CurveKind, type LaneId, MAP_LANES, MAP_SIZE, type MapColumn, type 
 export { MAP_COLOURS, MAP_FONT_FAMILY, type MapScene, mapScene, type MapSceneOptions, type SceneShape } from './map-scene.ts';
 export { mapSvg, sceneSvg } from './map-svg.ts';
 export { textWidth, wrapText } from './text-wrap.ts';
+export { htmlOf } from './html.ts';

@@ -6,11 +6,11 @@
  * script switches on.
  */
 import type { Element, ElementContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { h, s } from 'hastscript';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from 'd3-shape';
 import { ALL_PERSONAS, CONVERSION_KPI, type Insight, type Journey, type KpiSeries, type Moment, type Touchpoint } from '../core/index.ts';
 import { anchor, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';
+import { htmlOf } from './html.ts';
 import { kpiSparkline, kpiValue } from './sparkline.ts';
 import { curveWindow, type LaneId, MAP_LANES, MAP_SIZE, type MapColumn, type MapCurve, type MapLayout, mapLayout } from './map-layout.ts';
 
@@ -457,9 +457,9 @@ function timeline(layout: MapLayout, names: (id: string) => string, multi: boole
 }
 
 /** Measured KPIs as an HTML fragment (the journey page lists the journey-level ones). */
-export const measuredKpis = (measured: KpiSeries[]): string => toHtml(measuredList(measured));
+export const measuredKpis = (measured: KpiSeries[]): string => htmlOf(measuredList(measured));
 
 /** The map as an HTML fragment. */
 export function journeyMap(journey: Journey, options: JourneyMapOptions = {}): string {
-	return toHtml(journeyMapTree(journey, options));
+	return htmlOf(journeyMapTree(journey, options));
 }

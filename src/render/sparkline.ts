@@ -3,13 +3,13 @@
  * static SVG. On a multi-persona journey, one line per persona (each its own dash pattern, so
  * colour is never the only difference): a line never joins two people.
  */
-import { toHtml } from 'hast-util-to-html';
 import { s } from 'hastscript';
 import { scaleLinear } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
 import type { Element } from 'hast';
 import { ALL_PERSONAS, type CurvePoint, type Journey, type KpiSeries, personaCurves, touchpointsOf } from '../core/index.ts';
 import { percent, signed } from './format.ts';
+import { htmlOf } from './html.ts';
 
 export function emotionSparkline(journey: Journey, size: { width: number; height: number } = { width: 120, height: 32 }): string {
 	const curves = personaCurves(journey);
@@ -29,7 +29,7 @@ export function emotionSparkline(journey: Journey, size: { width: number; height
 				: `Emotion curve ${describe(curves[0].points)}`
 			: `Emotion curves: ${curves.map(({ persona, points }) => `${persona} ${describe(points)}`).join('; ')}`;
 	const low = curves.length === 1 && curves[0].points.length > 0 ? curves[0].points.reduce((a, b) => (b.score < a.score ? b : a)) : undefined;
-	return toHtml(
+	return htmlOf(
 		s('svg', { className: 'cjm-sparkline', viewBox: `0 0 ${size.width} ${size.height}`, width: size.width, height: size.height, role: 'img', ariaLabel: label }, [
 			s('line', { className: 'cjm-sparkline-zero', x1: 0, x2: size.width, y1: y(0), y2: y(0) }),
 			...curves.flatMap(({ points }, i) => {

@@ -4,12 +4,12 @@
  * for pull-request comments and READMEs. Built as syntax trees, so every user string is escaped.
  */
 import type { Element } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { type Child, h } from 'hastscript';
 import type { Table, TableCell, TableRow } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { type Item, type Journey, lanesOf, TOUCHPOINT_NAMES, type Touchpoint, TouchpointSchema, touchpointsOf } from '../core/index.ts';
 import { anchor, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';
+import { htmlOf } from './html.ts';
 import { markdownOptions } from './markdown-out.ts';
 
 const items = (list: Item[], kind: string): Child | undefined =>
@@ -114,7 +114,7 @@ export function journeyTableTree(journey: Journey): Element {
 
 /** The table as an HTML fragment. */
 export function journeyTable(journey: Journey): string {
-	return toHtml(journeyTableTree(journey));
+	return htmlOf(journeyTableTree(journey));
 }
 
 /** One row per touchpoint, as GitHub-flavoured Markdown: for pull-request comments and READMEs. */
