@@ -3,6 +3,7 @@
  * of the samples (CJM_ROOT), and the open journey page in Chromium. Saving an invalid emotion
  * shows the overlay with the message's file, line, column and rule; saving the fix removes it
  * and the page shows the change. The terminal shows the positioned message, never a stack trace.
+ * A journey file added while the server runs gets its page and catalog row; deleted, it loses both.
  * Every wait polls with a generous deadline: the machine may be busy, and no timing is asserted.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -80,3 +81,19 @@ test('an invalid emotion shows in an overlay with its place; the fix removes it 
 	expect(output()).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 	// The waits above have their own deadlines: the test as a whole gets room for all of them.
 }, 4 * DEADLINE);
+
+test('a journey added while the server runs gets its page and a catalog row; deleted, it leaves both', async () => {
+	const source = readFileSync(join(work, 'journeys/saas/trial-evaluation.md'), 'utf8');
+	const title = 'Trial evaluation, added while the server runs';
+	expect(source).toMatch(/^title: .+$/m);
+	const added = join(work, 'journeys/saas/trial-added.md');
+	const catalog = async () => (await fetch(`${base}journeys/`)).text();
+	const status = async () => (await fetch(`${base}journeys/saas/trial-added/`)).status;
+	writeFileSync(added, source.replace(/^title: .+$/m, `title: ${title}`));
+	await until('the catalog to list the added journey', async () => (await catalog()).includes(title));
+	expect(await status()).toBe(200);
+	rmSync(added);
+	await until('the catalog to drop the deleted journey', async () => !(await catalog()).includes(title));
+	expect(await status()).toBe(404);
+	expect(output()).not.toMatch(/UnhandledRejection|Unhandled Rejection/i);
+}, 3 * DEADLINE);
