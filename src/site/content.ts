@@ -28,13 +28,24 @@ function group<T>(entries: Iterable<[string, T]>): Map<string, T[]> {
 	return groups;
 }
 
+/**
+ * The models of a collection's entries: the store lists the entries, their models are in memory
+ * (entries.ts). In `astro dev` the store on disk can lag a change by its write, so an entry deleted
+ * since has no model and is left out; in a build every entry has one, and a missing one would
+ * otherwise publish a site without it.
+ */
+function modelsOf<T>(collection: string, entries: Array<{ id: string }>, models: Map<string, T>): T[] {
+	return entries.flatMap((entry) => {
+		const model = models.get(entry.id);
+		if (model !== undefined || import.meta.env.DEV) return model === undefined ? [] : [model];
+		throw new Error(`The ${collection} entry "${entry.id}" has no model in memory: the content loaders and the pages must run in the same process (see src/site/entries.ts).`);
+	});
+}
+
 export function siteContent(): Promise<SiteContent> {
 	content ??= (async () => {
-		// The store lists the entries; their models are in memory (entries.ts). In `astro dev` the
-		// store on disk can lag a change by its write: an entry deleted since has no model, and is left out.
-		const modelsOf = <T>(entries: Array<{ id: string }>, models: Map<string, T>) => entries.flatMap((entry) => models.get(entry.id) ?? []);
-		const journeys = modelsOf(await getCollection('journeys'), siteModels.journeys).sort((a, b) => a.title.localeCompare(b.title));
-		const personas = modelsOf(await getCollection('personas'), siteModels.personas).sort((a, b) => a.name.localeCompare(b.name));
+		const journeys = modelsOf('journeys', await getCollection('journeys'), siteModels.journeys).sort((a, b) => a.title.localeCompare(b.title));
+		const personas = modelsOf('personas', await getCollection('personas'), siteModels.personas).sort((a, b) => a.name.localeCompare(b.name));
 		const personaById = new Map(personas.map((persona) => [persona.id, persona]));
 		const journeyById = new Map(journeys.map((journey) => [journey.id, journey]));
 		// A journey names a persona once, so each appears once in its list.
