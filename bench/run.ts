@@ -22,7 +22,7 @@ import { appendFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadProject, touchpointDates } from '../src/core/index.ts';
-import { EXPORT_FORMATS, type ExportFormat, exportJourney, SITE_EXPORTS } from '../src/export/index.ts';
+import { EXPORT_FORMATS, type ExportFormat, exportJourney, SITE_EXPORT_OPTIONS, SITE_EXPORTS } from '../src/export/index.ts';
 import { lastCommitDates, lineDates } from '../src/history.ts';
 import { measureDevEdit } from './dev.ts';
 import { generateDocs, generateProject } from './generate.ts';
@@ -50,6 +50,13 @@ function time(args: string[], runs: number, env: NodeJS.ProcessEnv = {}, before?
 	return median(times);
 }
 
+/** A `before` hook for `time` that changes one journey of `project` before each run: a warm run after one change. */
+function changeOneJourney(project: string): () => void {
+	const path = join(project, 'journeys/journey-0000.md');
+	let edits = 0;
+	return () => appendFileSync(path, `\nEdit ${++edits}.\n`);
+}
+
 const row = (name: string, ms: number, files: number) =>
 	`  ${name.padEnd(40)} ${(ms / 1000).toFixed(2).padStart(7)} s ${Math.round((files / ms) * 1000).toString().padStart(7)} files/s`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -75,9 +82,7 @@ if (which === 'all' || which === 'validate') {
 	const cacheDir = join(work, 'validate-cache');
 	const cached = [join(root, 'bin/cjm.js'), 'validate', project, '--format', 'compact', '--cache', '--cache-location', cacheDir];
 	const cold = time(cached, runs, {}, () => rmSync(cacheDir, { recursive: true, force: true }));
-	const edited = join(project, 'journeys/journey-0000.md');
-	let edits = 0;
-	const warm = time(cached, runs, {}, () => appendFileSync(edited, `\nEdit ${++edits}.\n`));
+	const warm = time(cached, runs, {}, changeOneJourney(project));
 	console.log(`validate --cache (median of ${runs} runs)`);
 	console.log(row('cold: empty cache', cold, files));
 	console.log(row('warm: after changing 1 journey', warm, files));
@@ -110,9 +115,7 @@ if (which === 'all' || which === 'site') {
 	const site = time(build, runs, {}, clean(ours, join(root, '.astro'), astroCache, cacheDir));
 	siteBuild = site;
 	// A rebuild after one journey changed, with every cache of the cold build kept (Astro's and ours).
-	const edited = join(project, 'journeys/journey-0000.md');
-	let edits = 0;
-	const rebuild = time(build, runs, {}, () => appendFileSync(edited, `\nEdit ${++edits}.\n`));
+	const rebuild = time(build, runs, {}, changeOneJourney(project));
 	const ratio = (value: number, target: number) => `${value.toFixed(2)}x (target: at most ${target}x, ${value <= target ? 'met' : 'not met'})`;
 	console.log(`site build (median of ${runs} run${runs === 1 ? '' : 's'})`);
 	console.log(row(`baseline: Starlight, ${N} Markdown pages`, baseline, N));
@@ -174,7 +177,7 @@ if (which === 'all' || which === 'export') {
 		const times: number[] = [];
 		for (const journey of journeys) {
 			const start = performance.now();
-			await exportJourney(format, journey, project, { compress: !EXPORT_FORMATS[format].site });
+			await exportJourney(format, journey, project, EXPORT_FORMATS[format].site ? SITE_EXPORT_OPTIONS : {});
 			times.push(performance.now() - start);
 		}
 		return median(times);

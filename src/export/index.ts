@@ -14,6 +14,9 @@ export type { Encoded, JourneyExport } from './encoders.ts';
 export { ExportError } from './error.ts';
 export { EXPORT_LIMITS, withinLimits } from './limits.ts';
 
+/** How the site writes its downloads: a file per journey, where build time counts more than size (see `JourneyExport.compress`). */
+export const SITE_EXPORT_OPTIONS = { compress: false } as const;
+
 export async function exportJourney(format: ExportFormat, journey: Journey, project: Project, options: { paper?: Paper; compress?: boolean } = {}): Promise<Encoded> {
 	const input: JourneyExport = {
 		journey,

@@ -4,7 +4,7 @@
  * Documented in docs/file-format.md ("Limits") and the README; the numbers are defined only here.
  */
 import { type Journey, touchpointsOf } from '../core/index.ts';
-import type { MapScene } from '../render/index.ts';
+import { MAP_TEXT_SIZE, type MapScene } from '../render/index.ts';
 import { ExportError } from './error.ts';
 import { EXPORT_FORMATS, type ExportFormat, type Paper, PAPER_IDS, PAPERS } from './formats.ts';
 
@@ -14,7 +14,7 @@ export const EXPORT_LIMITS = {
 	/** Pixels of a PNG (twice the map's size), also the slides' map picture: 64 megapixels is 256 MB decoded. */
 	megapixels: 64,
 	/**
-	 * The smallest size, in points, a PDF page may set the map's 13 px cell text at once the map is
+	 * The smallest size, in points, a PDF page may set the map's cell text (`MAP_TEXT_SIZE.cell`) at once the map is
 	 * scaled to fit the paper: small print, but still readable zoomed in (the text is vector). A3 holds
 	 * about 50 touchpoints, A4 and Letter about 35.
 	 */
@@ -60,8 +60,8 @@ export function pdfScale(journey: Journey, scene: MapScene, paper: Paper, margin
 		const { width: short, height: long } = PAPERS[on];
 		return Math.min((long - 2 * margin) / scene.width, (short - 2 * margin) / scene.height, 1);
 	};
-	// The map's cell text is 13 px: at a scale it prints at 13 × scale points.
-	const textPoints = (on: Paper) => 13 * scaleOn(on);
+	// The map's cell text, in px, prints at that many points times the scale.
+	const textPoints = (on: Paper) => MAP_TEXT_SIZE.cell * scaleOn(on);
 	const readable = (on: Paper) => textPoints(on) >= EXPORT_LIMITS.pdfTextPoints;
 	if (!readable(paper)) {
 		// Suggest only papers on which this map would be readable; on the largest, none is.

@@ -11,7 +11,7 @@ export { emotionSparkline, kpiSparkline, kpiValue } from './sparkline.ts';
 export { type Heading, markdownHtml, renderMarkdown } from './markdown.ts';
 export { journeyMap, journeyMapTree, type JourneyMapOptions, type MapImage, measuredKpis } from './journey-map.ts';
 export { type CurveKind, type LaneId, MAP_LANES, MAP_SIZE, type MapColumn, type MapCurve, type MapLayout, mapLayout, type MapPoint, type MapStage } from './map-layout.ts';
-export { MAP_COLOURS, MAP_FONT_FAMILY, type MapScene, mapScene, type MapSceneOptions, type SceneShape } from './map-scene.ts';
+export { MAP_COLOURS, MAP_FONT_FAMILY, MAP_TEXT_SIZE, type MapScene, mapScene, type MapSceneOptions, type SceneShape } from './map-scene.ts';
 export { mapSvg, sceneSvg } from './map-svg.ts';
 export { textWidth, wrapText } from './text-wrap.ts';
 export { htmlOf } from './html.ts';

@@ -91,7 +91,9 @@ export const MAP_COLOURS = {
 	emotion: { n2: '#dc2626', n1: '#ea580c', '0': '#6b7280', p1: '#65a30d', p2: '#059669', none: '#ffffff' } as Record<string, string>,
 };
 
-const SIZE = { title: 24, subtitle: 14, stage: 15, goal: 13, head: 14, cell: 13, small: 12 };
+/** Text sizes of the map picture, in px (the PDF's readability limit is measured on `cell`). */
+export const MAP_TEXT_SIZE = { title: 24, subtitle: 14, stage: 15, goal: 13, head: 14, cell: 13, small: 12 } as const;
+const SIZE = MAP_TEXT_SIZE;
 const lineHeight = (size: number) => Math.round(size * 1.3);
 const PAD = 24;
 const CELL = 8;

@@ -37,7 +37,8 @@ function group<T>(entries: Iterable<[string, T]>): Map<string, T[]> {
 function modelsOf<T>(collection: string, entries: Array<{ id: string }>, models: Map<string, T>): T[] {
 	return entries.flatMap((entry) => {
 		const model = models.get(entry.id);
-		if (model !== undefined || import.meta.env.DEV) return model === undefined ? [] : [model];
+		if (model !== undefined) return [model];
+		if (import.meta.env.DEV) return [];
 		throw new Error(`The ${collection} entry "${entry.id}" has no model in memory: the content loaders and the pages must run in the same process (see src/site/entries.ts).`);
 	});
 }

@@ -1,6 +1,6 @@
 /** Downloads of each journey: its flow's Mermaid source, and every format the site exports (see src/export/formats.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { EXPORT_FORMATS, type ExportFormat, exportJourney } from '../../export/index.ts';
+import { EXPORT_FORMATS, type ExportFormat, exportJourney, SITE_EXPORT_OPTIONS } from '../../export/index.ts';
 import { mermaidFlow } from '../../render/index.ts';
 import { siteContent } from '../../site/content.ts';
 import { FLOW_EXTENSION, siteExportsOf } from '../../site/urls.ts';
@@ -20,6 +20,5 @@ export const GET: APIRoute = async ({ props }) => {
 	const content = await siteContent();
 	const journey = content.journey(id)!;
 	if (format === 'flow') return new Response(`${mermaidFlow(journey)}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-	// Stored, not deflated: a build writes one file per journey, and time counts more than size (see JourneyExport).
-	return new Response(await exportJourney(format, journey, content, { compress: false }), { headers: { 'Content-Type': EXPORT_FORMATS[format].mediaType } });
+	return new Response(await exportJourney(format, journey, content, SITE_EXPORT_OPTIONS), { headers: { 'Content-Type': EXPORT_FORMATS[format].mediaType } });
 };
