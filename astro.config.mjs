@@ -7,12 +7,16 @@ import { contentProblemsOverlay } from './src/site/dev-overlay.ts';
 // GitHub Pages and other hosts serve the site under a path; the workflow sets these.
 const site = process.env.SITE_URL ?? 'https://journeys.example.com';
 const base = process.env.BASE_PATH ?? '/';
+const handoff = receivedHandoff();
 
 export default defineConfig({
 	site,
 	base,
 	// `cjm build --out-dir`: see src/handoff.ts.
-	outDir: receivedHandoff().outDir ?? './dist',
+	outDir: handoff.outDir ?? './dist',
+	// `cjm build --cache`: Astro's caches kept with ours, and the pages whose data (their `cacheKey`)
+	// and code are unchanged copied from the last build instead of rendered again (src/handoff.ts).
+	...(handoff.cacheDir && { cacheDir: handoff.cacheDir, experimental: { incrementalBuild: true } }),
 	integrations: [
 		starlight({
 			title: 'Journey maps',

@@ -25,6 +25,13 @@ export const HANDOFF_ENV = {
 	displayRoot: 'CJM_DISPLAY_ROOT',
 	/** Where Astro writes the site (`outDir` in astro.config.mjs): `cjm build --out-dir`. Default: dist/. */
 	outDir: 'CJM_OUT_DIR',
+	/**
+	 * `cjm build --cache`: where Astro keeps its caches (`cacheDir`, under `--cache-location`), and
+	 * the switch for its incremental build, which copies the pages of the last build whose data
+	 * (their `cacheKey`) and code are unchanged instead of rendering them again. Unset: a full
+	 * build, with Astro's default cache folder.
+	 */
+	cacheDir: 'CJM_CACHE_DIR',
 } as const;
 
 /** A project that `cjm build` loaded and validated (no errors), with the absolute folder it came from. */
@@ -38,6 +45,8 @@ export interface Handoff {
 	displayRoot: string;
 	/** Absolute or relative to astro.config.mjs; undefined: Astro's default. */
 	outDir?: string;
+	/** Absolute; set: an incremental build that keeps its caches there. */
+	cacheDir?: string;
 	/** The validated project, when `cjm build` passed one for this root: the loaders need not parse every file again. */
 	validated?: ValidatedProject;
 }
@@ -47,11 +56,12 @@ const VALIDATED: unique symbol = Symbol.for('cjm.validatedProject');
 const slot = globalThis as { [VALIDATED]?: ValidatedProject };
 
 /** Write side, for `cjm build`: call once, before starting Astro. */
-export function handOver(handoff: { validated: ValidatedProject; displayRoot: string; outDir?: string }): void {
+export function handOver(handoff: { validated: ValidatedProject; displayRoot: string; outDir?: string; cacheDir?: string }): void {
 	slot[VALIDATED] = handoff.validated;
 	process.env[HANDOFF_ENV.root] = handoff.validated.root;
 	process.env[HANDOFF_ENV.displayRoot] = handoff.displayRoot;
 	if (handoff.outDir !== undefined) process.env[HANDOFF_ENV.outDir] = handoff.outDir;
+	if (handoff.cacheDir !== undefined) process.env[HANDOFF_ENV.cacheDir] = handoff.cacheDir;
 }
 
 /** Read side, for the content loaders and astro.config.mjs; defaults apply when the CLI did not run. */
@@ -62,6 +72,7 @@ export function receivedHandoff(env: NodeJS.ProcessEnv = process.env): Handoff {
 		root,
 		displayRoot: env[HANDOFF_ENV.displayRoot] ?? root,
 		outDir: env[HANDOFF_ENV.outDir] || undefined,
+		cacheDir: env[HANDOFF_ENV.cacheDir] || undefined,
 		// A project validated for another folder (a test that builds twice) is not this build's.
 		validated: validated?.root === root ? validated : undefined,
 	};

@@ -21,7 +21,7 @@ afterEach(() => {
 
 describe('hand-over', () => {
 	test('without `cjm build`: the working directory, shown as is, Astro’s own output folder, nothing validated', () => {
-		expect(receivedHandoff({})).toEqual({ root: process.cwd(), displayRoot: process.cwd(), outDir: undefined, validated: undefined });
+		expect(receivedHandoff({})).toEqual({ root: process.cwd(), displayRoot: process.cwd(), outDir: undefined, cacheDir: undefined, validated: undefined });
 	});
 
 	test('what `cjm build` hands over is what the loaders and astro.config.mjs receive', async () => {

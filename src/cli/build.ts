@@ -5,6 +5,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_CACHE_LOCATION } from '../core/index.ts';
 import { handOver, receivedHandoff } from '../handoff.ts';
 import type { Format } from '../report/index.ts';
 import { validate } from './validate.ts';
@@ -34,7 +35,13 @@ export async function build(
 		return 1;
 	}
 	const [validated] = checked.projects;
-	handOver({ validated, displayRoot: relative(io.cwd, root) || '.', outDir: options.outDir ? resolve(io.cwd, options.outDir) : undefined });
+	handOver({
+		validated,
+		displayRoot: relative(io.cwd, root) || '.',
+		outDir: options.outDir ? resolve(io.cwd, options.outDir) : undefined,
+		// With --cache, Astro keeps its caches next to ours and reuses unchanged pages (src/handoff.ts).
+		cacheDir: options.cache ? resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION, 'astro') : undefined,
+	});
 	process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 	// A site is always a production build, even when run from a test runner that sets NODE_ENV=test.
 	process.env.NODE_ENV = 'production';

@@ -32,8 +32,8 @@ export interface JourneyMapOptions {
 	images?: Readonly<Record<string, MapImage>>;
 	/** When each touchpoint's lines last changed (`YYYY-MM-DD`, by touchpoint id), from git blame when the project asks for it. */
 	changed?: Readonly<Record<string, string>>;
-	/** Where a touchpoint's `zoom` leads: the detailed journey's URL and title (the renderer knows no URLs). */
-	zoomTarget?: (journeyId: string) => { href: string; title: string } | undefined;
+	/** Where a touchpoint's `zoom` leads, by journey id: the detailed journey's URL and title (the renderer knows no URLs). */
+	zoomTargets?: Readonly<Record<string, { href: string; title: string }>>;
 }
 
 /** A touchpoint image as the site publishes it: a URL under the site, with its size in CSS pixels. */
@@ -159,7 +159,7 @@ function stageBand(layout: MapLayout): Element {
 	]);
 }
 
-function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: boolean, { zoomTarget, changed }: JourneyMapOptions): Element {
+function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: boolean, { zoomTargets, changed }: JourneyMapOptions): Element {
 	return h('tr', { className: 'cjm-map-touchpoints', dataLane: 'touchpoint' }, [
 		h('th', { scope: 'col', className: 'cjm-lane' }, 'Touchpoint'),
 		...layout.columns.map((column) => {
@@ -190,7 +190,7 @@ function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: 
 						support(t),
 						changed?.[t.id] ? h('span', { className: 'cjm-meta', dataChanged: changed[t.id] }, `changed ${changed[t.id]}`) : '',
 					]),
-					zoomLink(t, zoomTarget),
+					zoomLink(t, zoomTargets),
 					flowNote(column, layout),
 				]
 			);
@@ -211,8 +211,8 @@ function support(t: Touchpoint): Part {
 }
 
 /** A touchpoint another journey details: a link down to it. */
-function zoomLink(t: Touchpoint, zoomTarget: JourneyMapOptions['zoomTarget']): Part {
-	const target = t.zoom ? zoomTarget?.(t.zoom) : undefined;
+function zoomLink(t: Touchpoint, zoomTargets: JourneyMapOptions['zoomTargets']): Part {
+	const target = t.zoom && zoomTargets && Object.hasOwn(zoomTargets, t.zoom) ? zoomTargets[t.zoom] : undefined;
 	return target ? h('a', { className: 'cjm-map-detail', href: target.href }, `Zooms into: ${target.title}`) : '';
 }
 

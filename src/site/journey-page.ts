@@ -1,13 +1,35 @@
-/** What one journey's page shows around the journey: its related journeys and personas, the notes it lists, and its table of contents. */
-import { journeyView } from '../core/index.ts';
-import type { Heading } from '../render/index.ts';
+/**
+ * Everything one journey's page shows, as plain data: the journey, its related journeys and
+ * personas, the notes it lists, its table of contents, and what the site knows beyond the model
+ * (published images, review state, owner and download URLs). The page renders only this, so the
+ * digest of it is the page's `cacheKey` (page-key.ts): an incremental build reuses the page only
+ * while nothing it shows has changed, including the titles of the journeys it links to.
+ */
+import { journeyView, type ReviewState } from '../core/index.ts';
+import type { Heading, MapImage } from '../render/index.ts';
 import type { SiteContent } from './content.ts';
-import { landscape } from './landscape.ts';
-import { editUrl, journeyUrl, slugOf } from './urls.ts';
+import type { JourneyEntry } from './entries.ts';
+import { landscape, type JourneyLink } from './landscape.ts';
+import { downloadUrl, editUrl, FLOW_EXTENSION, journeyDownloads, journeyUrl, ownerUrl, slugOf } from './urls.ts';
 
-export function journeyPage(content: SiteContent, id: string) {
-	const journey = content.journey(id);
-	if (!journey) throw new Error(`No journey "${id}" in the content collection.`);
+/** What the page knows of another journey: where it is and what it is called. */
+export interface JourneyRef {
+	href: string;
+	title: string;
+}
+
+/** What the site adds to the model, found per journey by the page's `getStaticPaths` (images, git, today's date). */
+export interface JourneyPageContext {
+	images: Record<string, MapImage>;
+	review: ReviewState;
+	/** When each touchpoint last changed, when the project asks for it (`blame: true`). */
+	changed?: Record<string, string>;
+}
+
+const refOf = (journey: JourneyEntry): JourneyRef => ({ href: journeyUrl(journey.id), title: journey.title });
+const linkOf = (link: JourneyLink) => ({ ...refOf(link.journey), touchpoint: link.touchpoint?.name });
+
+export function journeyPage(content: SiteContent, journey: JourneyEntry, context: JourneyPageContext) {
 	const baseline = journey.baseline ? content.journey(journey.baseline) : undefined;
 	/** Stages with notes of their own or on one of their touchpoints. */
 	const notes = journey.stages.filter((stage) => stage.notes || stage.touchpoints.some((t) => t.notes));
@@ -23,10 +45,20 @@ export function journeyPage(content: SiteContent, id: string) {
 		...(journey.sources.length > 0 ? [{ depth: 2, slug: 'sources', text: 'Sources' }] : []),
 	];
 	const personas = journey.personas.map((persona) => content.persona(persona)).filter((persona) => persona !== undefined);
+	/** Up and down the landscape: the wider journeys this one details, and the journeys that detail it. */
+	const links = landscape(content).links(journey.id);
+	/** The map's touchpoints that zoom into another journey: where each leads. */
+	const zoomTargets = Object.fromEntries(
+		journey.stages.flatMap((stage) => stage.touchpoints.flatMap((t) => {
+			const target = t.zoom ? content.journey(t.zoom) : undefined;
+			return target ? [[target.id, refOf(target)] as const] : [];
+		}))
+	);
+	const { review } = context;
 	return {
 		journey,
 		baseline,
-		futures: content.futuresOf(journey.id),
+		futures: content.futuresOf(journey.id).map(refOf),
 		personas,
 		/** Persona names by id, for the map's legend and the insights that read one persona's curve. */
 		personaNames: Object.fromEntries(personas.map((persona) => [persona.id, persona.name])),
@@ -37,12 +69,17 @@ export function journeyPage(content: SiteContent, id: string) {
 		sections,
 		headings,
 		edit: editUrl(journey.path),
-		/** Up and down the landscape: the wider journeys this one details, and the journeys that detail it. */
-		links: landscape(content).links(journey.id),
-		/** For the map's touchpoints that zoom into another journey. */
-		zoomTarget: (id: string) => {
-			const target = content.journey(id);
-			return target && { href: journeyUrl(target.id), title: target.title };
-		},
+		owner: journey.owner ? { name: journey.owner, href: ownerUrl(journey.owner) } : undefined,
+		links: { partOf: links.partOf.map(linkOf), details: links.details.map(linkOf) },
+		zoomTargets,
+		downloads: journeyDownloads(journey),
+		flowDownload: downloadUrl(journey.id, FLOW_EXTENSION),
+		images: context.images,
+		// The page says a review's age only when it is due: without it, an up-to-date page would not
+		// be reused on the next day for a number it does not show.
+		review: review.due ? review : { ...review, age: undefined },
+		changed: context.changed,
 	};
 }
+
+export type JourneyPage = ReturnType<typeof journeyPage>;

@@ -3,16 +3,23 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { EXPORT_FORMATS, type ExportFormat, exportJourney, SITE_EXPORT_OPTIONS } from '../../export/index.ts';
 import { mermaidFlow } from '../../render/index.ts';
 import { siteContent } from '../../site/content.ts';
+import { incrementalBuild, pageKey } from '../../site/page-key.ts';
 import { FLOW_EXTENSION, siteExportsOf } from '../../site/urls.ts';
 
 type Download = { id: string; format: ExportFormat | 'flow' };
 
 export const getStaticPaths = (async () => {
-	const { journeys } = await siteContent();
-	return journeys.flatMap((journey) => [
-		{ params: { path: `${journey.id}.${FLOW_EXTENSION}` }, props: { id: journey.id, format: 'flow' } satisfies Download },
-		...siteExportsOf(journey).map((format) => ({ params: { path: `${journey.id}.${EXPORT_FORMATS[format].extension}` }, props: { id: journey.id, format } satisfies Download })),
-	]);
+	const content = await siteContent();
+	const incremental = incrementalBuild();
+	const personas = content.personas.map((persona) => [persona.id, persona.name]);
+	return content.journeys.flatMap((journey) => {
+		// What an export reads (export/index.ts): the journey, its baseline, and the project's persona names (the picture's legend).
+		const cacheKey = incremental ? pageKey({ journey, baseline: journey.baseline && content.journey(journey.baseline), personas }) : undefined;
+		return [
+			{ params: { path: `${journey.id}.${FLOW_EXTENSION}` }, props: { id: journey.id, format: 'flow' } satisfies Download, cacheKey },
+			...siteExportsOf(journey).map((format) => ({ params: { path: `${journey.id}.${EXPORT_FORMATS[format].extension}` }, props: { id: journey.id, format } satisfies Download, cacheKey })),
+		];
+	});
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
