@@ -1,0 +1,59 @@
+/**
+ * `cjm build --cache`: an incremental build reuses the pages of the last build whose data is
+ * unchanged, renders again every page that shows something that changed (also on other pages:
+ * a baseline's or a zoom target's title), and publishes exactly what a full build publishes.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { repo } from './browser.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'cjm-incremental-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function build(content: string, outDir: string, ...options: string[]): string {
+	const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', CJM_LOG_LEVEL: 'info' };
+	for (const name of ['BASE_PATH', 'SITE_URL', 'CJM_EDIT_URL', 'GITHUB_REPOSITORY', 'CJM_DEBUG', 'FORCE_COLOR']) delete env[name];
+	const result = spawnSync(process.execPath, ['bin/cjm.js', 'build', content, '--out-dir', outDir, ...options], { cwd: repo, env, encoding: 'utf8', timeout: 180_000 });
+	expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+	return result.stdout + result.stderr;
+}
+
+/** The files Astro copied from the last build instead of rendering them, as `/journeys/…/index.html`. */
+const reused = (log: string) => new Set([...log.matchAll(/(\/\S+) \((?:restored|cached)\)/g)].map((match) => match[1]));
+
+const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name))).sort();
+
+test('a rebuild renders only what changed, and publishes what a full build does', () => {
+	const content = join(work, 'content');
+	for (const folder of ['journeys', 'personas', 'metrics']) cpSync(join(repo, folder), join(content, folder), { recursive: true });
+	const cache = ['--cache', '--cache-location', join(work, 'cache')];
+	// The same folder both times, as a user rebuilds: Astro counts the output folder as part of the pages' code.
+	const site = join(work, 'site');
+	build(content, site, ...cache);
+
+	// The current sign-up journey is the future one's baseline, and a trial touchpoint zooms into it.
+	const changed = join(content, 'journeys/online-store/signup-current.md');
+	writeFileSync(changed, readFileSync(changed, 'utf8').replace(/^title: .*$/m, 'title: "Signing up, renamed"'));
+	const log = build(content, site, ...cache);
+	build(content, join(work, 'full'));
+
+	const pages = reused(log);
+	for (const unchanged of ['restaurant/pizza-visit', 'b2b/software-purchase']) {
+		expect(pages).toContain(`/journeys/${unchanged}/index.html`);
+		expect(pages).toContain(`/downloads/${unchanged}.svg`);
+	}
+	for (const showsTheTitle of ['online-store/signup-current', 'online-store/signup-future', 'saas/trial-evaluation']) {
+		expect(pages).not.toContain(`/journeys/${showsTheTitle}/index.html`);
+		expect(readFileSync(join(site, 'journeys', showsTheTitle, 'index.html'), 'utf8')).toContain('Signing up, renamed');
+	}
+
+	// Byte for byte, but for the workbooks, which carry the time they were written.
+	const rebuilt = files(site);
+	expect(rebuilt).toEqual(files(join(work, 'full')));
+	for (const file of rebuilt.filter((name) => !name.endsWith('.xlsx'))) {
+		expect(readFileSync(join(site, file)).equals(readFileSync(join(work, 'full', file))), file).toBe(true);
+	}
+}, 300_000);
