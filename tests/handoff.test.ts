@@ -27,9 +27,9 @@ describe('hand-over', () => {
 	test('what `cjm build` hands over is what the loaders and astro.config.mjs receive', async () => {
 		const root = resolve(repoRoot);
 		const loaded = await loadProject(root, { displayRoot: '.' });
-		handOver({ validated: { ...loaded, root }, displayRoot: '.', outDir: '/tmp/cjm-site' });
+		handOver({ validated: { ...loaded, root }, displayRoot: '.', outDir: '/tmp/cjm-site', cacheDir: '/tmp/cjm-cache/astro' });
 		const received = receivedHandoff();
-		expect(received).toMatchObject({ root, displayRoot: '.', outDir: '/tmp/cjm-site' });
+		expect(received).toMatchObject({ root, displayRoot: '.', outDir: '/tmp/cjm-site', cacheDir: '/tmp/cjm-cache/astro' });
 		// The same objects, not a copy: the loaders parse nothing a second time.
 		expect(received.validated?.project).toBe(loaded.project);
 		expect(received.validated?.files).toBe(loaded.files);
