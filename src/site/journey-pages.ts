@@ -1,42 +1,45 @@
 /**
- * The journey pages' paths and data. Each page's data (journey-page.ts) is found once per build
- * and shared by its `getStaticPaths` and its render. When `cjm build --cache` asks for an
- * incremental build, every path carries the digest of that data as its `cacheKey`, and Astro
- * copies a page from the last build when both it and the page's code are unchanged.
+ * The journey pages' paths and data (journey-page.ts), each found once per build. When
+ * `cjm build --cache` asks for an incremental build, `getStaticPaths` finds every page's data for
+ * its `cacheKey` (the digest of that data) and hands it to the page's render, if Astro renders the
+ * page at all: it copies a page from the last build when both its key and its code are unchanged.
  */
 import { type SiteContent, siteContent } from './content.ts';
+import type { JourneyEntry } from './entries.ts';
 import { journeyReview, reviewSettings, touchpointChanges } from './health.ts';
 import { journeyImages } from './images.ts';
 import { type JourneyPage, journeyPage } from './journey-page.ts';
 import { incrementalBuild, pageKey } from './page-key.ts';
 
+/** Pages whose data `getStaticPaths` found for their keys, until their render takes it. */
 const found = new WeakMap<SiteContent, Map<string, Promise<JourneyPage>>>();
 
-/** The data of the journey `id`'s page, found once per content. */
+async function findPage(content: SiteContent, journey: JourneyEntry): Promise<JourneyPage> {
+	const context = { images: await journeyImages(journey), review: journeyReview(journey, await reviewSettings()), changed: await touchpointChanges(journey) };
+	return journeyPage(content, journey, context);
+}
+
+/**
+ * The data of the journey `id`'s page: the one its key was made from, else found now. Taken, not
+ * kept: at 1000 journeys, holding every page's data for the whole build made it slower (the
+ * garbage collector walks it again and again).
+ */
 export function journeyPageOf(content: SiteContent, id: string): Promise<JourneyPage> {
-	let pages = found.get(content);
-	if (!pages) found.set(content, (pages = new Map()));
-	let page = pages.get(id);
-	if (!page) {
-		page = (async () => {
-			const journey = content.journey(id);
-			if (!journey) throw new Error(`No journey "${id}" in the content collection.`);
-			const context = { images: await journeyImages(journey), review: journeyReview(journey, await reviewSettings()), changed: await touchpointChanges(journey) };
-			return journeyPage(content, journey, context);
-		})();
-		pages.set(id, page);
+	const pages = found.get(content);
+	const page = pages?.get(id);
+	if (page) {
+		pages!.delete(id);
+		return page;
 	}
-	return page;
+	const journey = content.journey(id);
+	if (!journey) throw new Error(`No journey "${id}" in the content collection.`);
+	return findPage(content, journey);
 }
 
 export async function journeyPaths() {
 	const content = await siteContent();
-	const incremental = incrementalBuild();
-	return Promise.all(
-		content.journeys.map(async (journey) => ({
-			params: { slug: journey.id },
-			props: { id: journey.id },
-			...(incremental && { cacheKey: pageKey(await journeyPageOf(content, journey.id)) }),
-		}))
-	);
+	if (!incrementalBuild()) return content.journeys.map((journey) => ({ params: { slug: journey.id }, props: { id: journey.id } }));
+	const pages = new Map(content.journeys.map((journey) => [journey.id, findPage(content, journey)]));
+	found.set(content, pages);
+	return Promise.all(content.journeys.map(async (journey) => ({ params: { slug: journey.id }, props: { id: journey.id }, cacheKey: pageKey(await pages.get(journey.id)!) })));
 }
