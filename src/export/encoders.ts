@@ -11,7 +11,8 @@ export interface JourneyExport {
 	journey: Journey;
 	/** The journey a future state is compared with, when it has one. */
 	baseline?: Journey;
-	project: Project;
+	/** The project's persona names by id: the picture's legend. All an export reads of the project besides the baseline. */
+	personaNames: Record<string, string>;
 	paper: Paper;
 	/**
 	 * Whether zip-based files (xlsx) deflate their parts. `cjm export` does; a site build, which

@@ -17,15 +17,27 @@ export { EXPORT_LIMITS, withinLimits } from './limits.ts';
 /** How the site writes its downloads: a file per journey, where build time counts more than size (see `JourneyExport.compress`). */
 export const SITE_EXPORT_OPTIONS = { compress: false } as const;
 
-export async function exportJourney(format: ExportFormat, journey: Journey, project: Project, options: { paper?: Paper; compress?: boolean } = {}): Promise<Encoded> {
-	const input: JourneyExport = {
+export interface JourneyExportOptions {
+	paper?: Paper;
+	compress?: boolean;
+}
+
+/**
+ * What an encoder gets for `journey`: everything an export reads, so the same bytes come out
+ * whenever this is the same (the site keys each download on its digest, src/pages/downloads).
+ */
+export function journeyExport(journey: Journey, project: Project, options: JourneyExportOptions = {}): JourneyExport {
+	return {
 		journey,
 		baseline: journey.baseline ? project.journeys.find((each) => each.id === journey.baseline) : undefined,
-		project,
+		personaNames: Object.fromEntries(project.personas.map((persona) => [persona.id, persona.name])),
 		paper: options.paper ?? DEFAULT_PAPER,
 		compress: options.compress ?? true,
 	};
-	return (await ENCODERS[format]()).journey(input);
+}
+
+export async function exportJourney(format: ExportFormat, journey: Journey, project: Project, options: JourneyExportOptions = {}): Promise<Encoded> {
+	return (await ENCODERS[format]()).journey(journeyExport(journey, project, options));
 }
 
 export async function exportProject(format: ExportFormat, project: Project): Promise<Encoded> {

@@ -5,7 +5,7 @@ import type { JourneyExport } from './encoders.ts';
 import type { ExportFormat } from './formats.ts';
 import { checkTouchpoints } from './limits.ts';
 
-export function pictureScene({ journey, baseline, project }: JourneyExport, format: ExportFormat): MapScene {
+export function pictureScene({ journey, baseline, personaNames }: JourneyExport, format: ExportFormat): MapScene {
 	checkTouchpoints(journey, touchpointsOf(journey).length, format);
-	return mapScene(journey, { baseline, personaNames: Object.fromEntries(project.personas.map((persona) => [persona.id, persona.name])) });
+	return mapScene(journey, { baseline, personaNames });
 }

@@ -5,7 +5,7 @@
  * digest of it is the page's `cacheKey` (page-key.ts): an incremental build reuses the page only
  * while nothing it shows has changed, including the titles of the journeys it links to.
  */
-import { journeyView, type ReviewState } from '../core/index.ts';
+import { journeyView, type ReviewState, touchpointsOf } from '../core/index.ts';
 import type { Heading, MapImage } from '../render/index.ts';
 import type { SiteContent } from './content.ts';
 import type { JourneyEntry } from './entries.ts';
@@ -49,10 +49,10 @@ export function journeyPage(content: SiteContent, journey: JourneyEntry, context
 	const links = landscape(content).links(journey.id);
 	/** The map's touchpoints that zoom into another journey: where each leads. */
 	const zoomTargets = Object.fromEntries(
-		journey.stages.flatMap((stage) => stage.touchpoints.flatMap((t) => {
+		touchpointsOf(journey).flatMap((t) => {
 			const target = t.zoom ? content.journey(t.zoom) : undefined;
 			return target ? [[target.id, refOf(target)] as const] : [];
-		}))
+		})
 	);
 	const { review } = context;
 	return {

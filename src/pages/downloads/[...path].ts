@@ -1,6 +1,6 @@
 /** Downloads of each journey: its flow's Mermaid source, and every format the site exports (see src/export/formats.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { EXPORT_FORMATS, type ExportFormat, exportJourney, SITE_EXPORT_OPTIONS } from '../../export/index.ts';
+import { EXPORT_FORMATS, type ExportFormat, exportJourney, journeyExport, SITE_EXPORT_OPTIONS } from '../../export/index.ts';
 import { mermaidFlow } from '../../render/index.ts';
 import { siteContent } from '../../site/content.ts';
 import { incrementalBuild, pageKey } from '../../site/page-key.ts';
@@ -11,10 +11,9 @@ type Download = { id: string; format: ExportFormat | 'flow' };
 export const getStaticPaths = (async () => {
 	const content = await siteContent();
 	const incremental = incrementalBuild();
-	const personas = content.personas.map((persona) => [persona.id, persona.name]);
 	return content.journeys.flatMap((journey) => {
-		// What an export reads (export/index.ts): the journey, its baseline, and the project's persona names (the picture's legend).
-		const cacheKey = incremental ? pageKey({ journey, baseline: journey.baseline && content.journey(journey.baseline), personas }) : undefined;
+		// The digest of what every export of the journey reads (the flow reads the journey alone).
+		const cacheKey = incremental ? pageKey(journeyExport(journey, content, SITE_EXPORT_OPTIONS)) : undefined;
 		return [
 			{ params: { path: `${journey.id}.${FLOW_EXTENSION}` }, props: { id: journey.id, format: 'flow' } satisfies Download, cacheKey },
 			...siteExportsOf(journey).map((format) => ({ params: { path: `${journey.id}.${EXPORT_FORMATS[format].extension}` }, props: { id: journey.id, format } satisfies Download, cacheKey })),
