@@ -18,7 +18,7 @@ export interface JourneyRef {
 	title: string;
 }
 
-/** What the site adds to the model, found per journey by the page's `getStaticPaths` (images, git, today's date). */
+/** What the site adds to the model for one journey (published images, git, today's date), found by journey-pages.ts. */
 export interface JourneyPageContext {
 	images: Record<string, MapImage>;
 	review: ReviewState;

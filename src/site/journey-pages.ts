@@ -24,11 +24,12 @@ async function findPage(content: SiteContent, journey: JourneyEntry): Promise<Jo
  * kept: at 1000 journeys, holding every page's data for the whole build made it slower (the
  * garbage collector walks it again and again).
  */
-export function journeyPageOf(content: SiteContent, id: string): Promise<JourneyPage> {
+export async function journeyPageOf(id: string): Promise<JourneyPage> {
+	const content = await siteContent();
 	const pages = found.get(content);
 	const page = pages?.get(id);
 	if (page) {
-		pages!.delete(id);
+		pages?.delete(id);
 		return page;
 	}
 	const journey = content.journey(id);
