@@ -6,9 +6,10 @@
  * Two paths give the same result. The reference path parses the whole file with remark and the
  * YAML with `yaml` (a document with node ranges, and guards against alias bombs and deep
  * nesting). The fast path, taken unless `file.data.frontmatterPath` is `'reference'`, finds the
- * fences itself, parses only the body with remark, and reads plain YAML with js-yaml
- * (`readPlainYaml`); the `yaml` document is then built on first use, which only files with a
- * message need. YAML the fast reader refuses takes `yaml`'s path.
+ * fences itself and reads plain YAML with js-yaml (`readPlainYaml`); the `yaml` document is
+ * then built on first use, which only files with a message need, and so is the body's tree
+ * (remark over the body alone), which only bodies with images or with more than plain headings
+ * need. YAML the fast reader refuses takes `yaml`'s path.
  */
 import type { Root, RootContent, Yaml } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -16,6 +17,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { type Document, isMap, isSeq, parseDocument } from 'yaml';
+import { type BodyHeading, plainHeadings, treeHeadings } from './body-headings.ts';
 import { readPlainYaml, YAML_OPTIONS } from './fast-yaml.ts';
 import { tooComplex } from './markdown-limits.ts';
 import { FILE_START, type Locator, locator, type Point } from './place.ts';
@@ -41,8 +43,10 @@ declare module 'vfile' {
 export interface Frontmatter {
 	/** The file's text, without a byte-order mark. */
 	text: string;
-	/** mdast of the whole file; its first child is the `yaml` node. */
-	tree: Root;
+	/** mdast of the whole file; its first child is the `yaml` node (parsed on first use on the fast path). */
+	readonly tree: Root;
+	/** The body's top-level headings (read without parsing the body when it is plain, see body-headings.ts). */
+	readonly headings: readonly BodyHeading[];
 	/** The YAML with node ranges (built on first use on the fast path). */
 	readonly doc: Document.Parsed;
 	/** Plain data of the frontmatter (always a map). */
@@ -54,11 +58,11 @@ export interface Frontmatter {
 	locate: Locator;
 }
 
-/** The file split at its frontmatter fences: the mdast, the YAML text, and where the body starts. */
+/** The file split at its frontmatter fences: the YAML text, where the body starts, and the mdast if the split parsed it. */
 interface Split {
-	tree: Root;
 	yaml: string;
 	bodyOffset: number;
+	tree?: Root;
 }
 /**
  * Parses `file` into a `Frontmatter`, or reports why it cannot (as error messages on the file)
@@ -92,7 +96,7 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 	}
 
 	const fast = file.data.frontmatterPath !== 'reference';
-	const split = fast ? fences && splitAtFences(text, fences, locate) : splitWithRemark(file);
+	const split = fast ? fences && splitAtFences(text, fences) : splitWithRemark(file);
 	if (!split) {
 		const opened = /^---[ \t]*\r?\n/.test(text);
 		const dots = opened ? /^\.\.\.[ \t]*$/m.exec(text) : null;
@@ -107,24 +111,12 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 		report(file, 'missing-frontmatter', reason, place);
 		return undefined;
 	}
-	const { tree, yaml, bodyOffset } = split;
+	const { yaml, bodyOffset } = split;
 	const yamlOffset = text.indexOf(yaml, 3);
+	const parts = { text, yaml, yamlOffset, bodyOffset, locate, tree: split.tree };
 
 	const plain = fast ? readPlainYaml(yaml) : undefined;
-	if (plain) {
-		let doc: Document.Parsed | undefined;
-		return {
-			text,
-			tree,
-			get doc() {
-				return (doc ??= parseDocument(yaml, YAML_OPTIONS));
-			},
-			data: plain,
-			yamlOffset,
-			bodyOffset,
-			locate,
-		};
-	}
+	if (plain) return lazyFrontmatter({ ...parts, data: plain }, () => parseDocument(yaml, YAML_OPTIONS));
 
 	const doc = parseDocument(yaml, YAML_OPTIONS);
 	if (doc.errors.length > 0) {
@@ -158,7 +150,7 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 			file,
 			'frontmatter-not-a-map',
 			`Unexpected frontmatter that is ${kind}, expected a map of fields such as \`name: …\``,
-			doc.contents ? locate(yamlOffset + start, yamlOffset + end) : locate(tree.children[0].position!.start.offset!)
+			doc.contents ? locate(yamlOffset + start, yamlOffset + end) : locate(0)
 		);
 		return undefined;
 	}
@@ -175,7 +167,39 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 		report(file, 'yaml-limits', reason, locate(yamlOffset));
 		return undefined;
 	}
-	return { text, tree, doc, data, yamlOffset, bodyOffset, locate };
+	return lazyFrontmatter({ ...parts, data }, () => doc);
+}
+
+/**
+ * A `Frontmatter` whose YAML document, body tree and headings are each found on first use: a file
+ * without messages needs no document, and a body without images only its headings.
+ */
+function lazyFrontmatter(
+	parts: Pick<Frontmatter, 'text' | 'data' | 'yamlOffset' | 'bodyOffset' | 'locate'> & { yaml: string; tree?: Root },
+	readDoc: () => Document.Parsed
+): Frontmatter {
+	const { text, data, yamlOffset, bodyOffset, locate, yaml } = parts;
+	let doc: Document.Parsed | undefined;
+	let tree = parts.tree;
+	let headings: BodyHeading[] | undefined;
+	const treeOf = () => (tree ??= parseBody(text, yaml, bodyOffset, locate));
+	return {
+		text,
+		data,
+		yamlOffset,
+		bodyOffset,
+		locate,
+		get doc() {
+			return (doc ??= readDoc());
+		},
+		get tree() {
+			return treeOf();
+		},
+		get headings() {
+			// The reference path has its tree already; the fast one reads a plain body line by line.
+			return (headings ??= (parts.tree ? undefined : plainHeadings(text.slice(bodyOffset), bodyOffset)) ?? treeHeadings(treeOf()));
+		},
+	};
 }
 
 /** The reference split: remark-frontmatter finds the fences while parsing the whole file. */
@@ -212,14 +236,17 @@ function findFences(text: string): Fences | undefined {
 	return { yamlStart: OPENING_FENCE.lastIndex, fenceStart: closing.index + closing[0].indexOf('-'), bodyOffset: closing.index + closing[0].length };
 }
 
-/**
- * The fast split: cuts at the fences and parses only the body (a whole 20 KB
- * journey costs micromark eight times as much, almost all of it in the frontmatter), then moves
- * the body's positions to where the body is in the file.
- */
-function splitAtFences(text: string, { yamlStart, fenceStart, bodyOffset }: Fences, locate: Locator): Split {
-	const yaml = text.slice(yamlStart, fenceStart).replace(FENCE_LINE_ENDINGS, '');
+/** The fast split: cuts at the fences; the body is parsed only if its tree is ever needed (`parseBody`). */
+function splitAtFences(text: string, { yamlStart, fenceStart, bodyOffset }: Fences): Split {
+	return { yaml: text.slice(yamlStart, fenceStart).replace(FENCE_LINE_ENDINGS, ''), bodyOffset };
+}
 
+/**
+ * The tree of the whole file as the reference split gives it, from the body alone (a whole 20 KB
+ * journey costs micromark eight times as much, almost all of it in the frontmatter): the body's
+ * positions are moved to where the body is in the file, after a `yaml` node for the frontmatter.
+ */
+function parseBody(text: string, yaml: string, bodyOffset: number, locate: Locator): Root {
 	const body = bodyMarkdown.parse(text.slice(bodyOffset)) as Root;
 	const start = locate(bodyOffset) as Point;
 	// In place: mdast-util-from-markdown gives every node points of its own.
@@ -240,12 +267,11 @@ function splitAtFences(text: string, { yamlStart, fenceStart, bodyOffset }: Fenc
 	shiftAll(body.children);
 	shift(body.position!.end);
 	const head: Yaml = { type: 'yaml', value: yaml, position: { start: { ...FILE_START } as Point, end: start } };
-	const tree: Root = {
+	return {
 		type: 'root',
 		children: [head, ...(body.children as RootContent[])],
 		position: { start: { ...FILE_START } as Point, end: body.position!.end },
 	};
-	return { tree, yaml, bodyOffset };
 }
 
 /** Decodes the file's bytes as UTF-8, reporting the first invalid byte; strips a byte-order mark. */

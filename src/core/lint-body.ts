@@ -3,19 +3,20 @@
  * the network. The site never loads them (it shows a link instead), so the author should know
  * the picture will not appear.
  */
-import type { Definition, Root } from 'mdast';
+import type { Definition } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import type { Locator } from './place.ts';
+import type { Frontmatter } from './frontmatter.ts';
 import { report } from './rules.ts';
 
 /** An absolute URL (any scheme) or a protocol-relative one: anything that is not a path in the project. */
 export const isRemoteUrl = (url: string): boolean => /^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(url.trim());
 
-/** Reports every image in `tree` whose source is a remote URL, written inline or through a reference definition. */
-export function lintBody(file: VFile, tree: Root, locate: Locator): void {
-	// Every image, inline or by reference, is written with `![`: without one there is nothing to walk.
+/** Reports every image in the body whose source is a remote URL, written inline or through a reference definition. */
+export function lintBody(file: VFile, frontmatter: Pick<Frontmatter, 'tree' | 'locate'>): void {
+	// Every image, inline or by reference, is written with `![`: without one there is nothing to walk, and the body need not be parsed.
 	if (!String(file.value).includes('![')) return;
+	const { tree, locate } = frontmatter;
 	const definitions = new Map<string, Definition>();
 	visit(tree, 'definition', (node) => {
 		if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);

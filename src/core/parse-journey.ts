@@ -67,7 +67,7 @@ export function parseJourney(file: VFile, id: string, path = file.path): ParsedJ
 	checkTouchpointPersonas(file, journey, at);
 	journey.narrative = attachSections(file, frontmatter, stages);
 	lintJourney(file, journey, at);
-	lintBody(file, frontmatter.tree, frontmatter.locate);
+	lintBody(file, frontmatter);
 	return { journey, references };
 }
 

@@ -28,7 +28,7 @@ export function parsePersona(file: VFile, id: string, path = file.path): ParsedP
 		avatar: input.avatar === undefined ? undefined : posix.join(posix.dirname(path), input.avatar),
 		body: frontmatter.text.slice(frontmatter.bodyOffset).trim(),
 	};
-	lintBody(file, frontmatter.tree, frontmatter.locate);
+	lintBody(file, frontmatter);
 	const places = { name: placeOf(frontmatter, ['name'], 'key'), ...(input.avatar === undefined ? {} : { avatar: placeOf(frontmatter, ['avatar']) }) };
 	return { persona, places, avatarAsWritten: input.avatar };
 }

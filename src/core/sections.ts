@@ -3,9 +3,8 @@
  * touchpoints (`###` inside a stage's section), matching names or ids without regard to case.
  * Headings that almost match get a `heading-typo` warning: the notes would silently go missing.
  */
-import type { Heading, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import type { BodyHeading } from './body-headings.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import type { Section, Stage } from './model.ts';
 import { report } from './rules.ts';
@@ -52,10 +51,9 @@ class Lookups {
 
 /** Attaches body sections to `stages` (mutating their `notes`) and returns the narrative sections. */
 export function attachSections(file: VFile, frontmatter: Frontmatter, stages: Stage[]): Section[] {
-	const { tree, text, bodyOffset, locate } = frontmatter;
-	const headings = (tree as Root).children.filter((node): node is Heading => node.type === 'heading');
+	const { headings, text, bodyOffset, locate } = frontmatter;
 	const narrative: Section[] = [];
-	const firstHeading = headings[0]?.position?.start.offset ?? text.length;
+	const firstHeading = headings[0]?.start ?? text.length;
 	const preamble = text.slice(bodyOffset, firstHeading).trim();
 	if (preamble) narrative.push({ heading: '', depth: 0, markdown: preamble });
 
@@ -74,12 +72,12 @@ export function attachSections(file: VFile, frontmatter: Frontmatter, stages: St
 			}
 		}
 	}
-	const nearMiss = (title: string, candidates: readonly Named[], kind: string, heading: Heading) => {
+	const nearMiss = (title: string, candidates: readonly Named[], kind: string, heading: BodyHeading) => {
 		const near = lookups.nearMiss(candidates, title);
 		if (near) warnNearMiss(file, title, near.name, kind, locate, heading);
 	};
 	const targets = headings.map((heading): Named | undefined => {
-		const title = toString(heading);
+		const { title } = heading;
 		if (heading.depth <= 2) stage = undefined;
 		if (heading.depth === 2) {
 			stage = lookups.find(stages, title);
@@ -104,9 +102,9 @@ export function attachSections(file: VFile, frontmatter: Frontmatter, stages: St
 		let end = index + 1;
 		while (end < headings.length && headings[end].depth > heading.depth && targets[end] === undefined) end++;
 		const section: Section = {
-			heading: toString(heading),
+			heading: heading.title,
 			depth: heading.depth,
-			markdown: text.slice(heading.position!.end.offset!, end === headings.length ? text.length : headings[end].position!.start.offset!).trim(),
+			markdown: text.slice(heading.end, end === headings.length ? text.length : headings[end].start).trim(),
 		};
 		if (target) target.notes = section;
 		else narrative.push(section);
@@ -115,24 +113,22 @@ export function attachSections(file: VFile, frontmatter: Frontmatter, stages: St
 }
 
 /** A `###` that names a touchpoint exactly, but not under its stage's `##`: its notes would go missing. */
-function warnMisplaced(file: VFile, title: string, under: Stage | undefined, owners: readonly Stage[], locate: Frontmatter['locate'], heading: Heading): boolean {
+function warnMisplaced(file: VFile, title: string, under: Stage | undefined, owners: readonly Stage[], locate: Frontmatter['locate'], heading: BodyHeading): boolean {
 	const owner = owners.find((each) => each !== under);
 	if (!owner) return false;
-	const { start, end } = heading.position!;
 	const where = under ? `under stage \`${under.name}\`` : 'outside any stage section';
 	report(
 		file,
 		'misplaced-heading',
 		`Unexpected heading \`${title}\` ${where}, expected it under \`## ${owner.name}\`, the stage of that touchpoint, so its notes attach`,
-		locate(start.offset!, end.offset!),
+		locate(heading.start, heading.end),
 		{ expected: [owner.name] }
 	);
 	return true;
 }
 
-function warnNearMiss(file: VFile, title: string, near: string, kind: string, locate: Frontmatter['locate'], heading: Heading): void {
-	const { start, end } = heading.position!;
-	report(file, 'heading-typo', `Unexpected heading \`${title}\`, did you mean the ${kind} \`${near}\`? Notes attach only to exact names`, locate(start.offset!, end.offset!), {
+function warnNearMiss(file: VFile, title: string, near: string, kind: string, locate: Frontmatter['locate'], heading: BodyHeading): void {
+	report(file, 'heading-typo', `Unexpected heading \`${title}\`, did you mean the ${kind} \`${near}\`? Notes attach only to exact names`, locate(heading.start, heading.end), {
 		expected: [near],
 	});
 }

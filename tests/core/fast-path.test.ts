@@ -91,7 +91,7 @@ function outcome(kind: Kind, path: string, value: Uint8Array | string, frontmatt
 	const frontmatter = readFrontmatter(copy);
 	return {
 		parsed: parsed && { ...parsed, references },
-		frontmatter: frontmatter && { text: frontmatter.text, tree: frontmatter.tree, data: frontmatter.data, yamlOffset: frontmatter.yamlOffset, bodyOffset: frontmatter.bodyOffset },
+		frontmatter: frontmatter && { text: frontmatter.text, headings: frontmatter.headings, tree: frontmatter.tree, data: frontmatter.data, yamlOffset: frontmatter.yamlOffset, bodyOffset: frontmatter.bodyOffset },
 		messages: file.messages.map(shown),
 	};
 }
@@ -189,6 +189,8 @@ const LINES = [
 	'x: &a [1, 2]', 'y: *a', '<<: *a', '? [a]\n: b', '~: x', '"": x', '%YAML 1.1', '--- a: 1', '...', 'tags: !!set {a, b}', 'a: 1\ra: 2',
 	'  - name: Extra', '    emotion: yes', 'persona: [p, ~, 3]', 'baseline: ~', 'updated: 2026-13-45', '# comment', '\t', '---', '',
 	'stages:', '  - name: A\n    touchpoints:\n      - {name: B, emotion: 0o1}', `deep: ${'['.repeat(80)}`,
+	// In the body: headings that attach notes, and what hides a heading or makes one.
+	'## Awareness', '### Order', '## Awarenes', '## **Awareness**', ' ## Awareness', '```', '<div>', 'Awareness\n---', '- item', '> quote',
 ];
 
 type Edit =
