@@ -14,6 +14,10 @@ export default defineConfig({
 	base,
 	// `cjm build --out-dir`: see src/handoff.ts.
 	outDir: handoff.outDir ?? './dist',
+	// Four pages at a time: a page's render waits on writing files and on the downloads' zip
+	// encoder, and one page at a time left the build idle for 13 % of its rendering (3 % at four;
+	// CPU profiles at 1000 journeys). The pages are the same, byte for byte.
+	build: { concurrency: 4 },
 	// `cjm build --cache`: Astro's caches kept with ours, and the pages whose data (their `cacheKey`)
 	// and code are unchanged copied from the last build instead of rendered again (src/handoff.ts).
 	...(handoff.cacheDir && { cacheDir: handoff.cacheDir, experimental: { incrementalBuild: true } }),
