@@ -4,7 +4,9 @@
  * Documented in docs/file-format.md ("Limits") and the README; the numbers are defined only here.
  */
 import { type Journey, touchpointsOf } from '../core/index.ts';
-import { MAP_TEXT_SIZE, type MapScene } from '../render/index.ts';
+// Types only: the CLI reads the limits through the export layer's entry on every command, and the
+// render layer would add a tenth of a second to each start.
+import type { MapScene } from '../render/index.ts';
 import { ExportError } from './error.ts';
 import { EXPORT_FORMATS, type ExportFormat, type Paper, PAPER_IDS, PAPERS } from './formats.ts';
 
@@ -54,14 +56,17 @@ export function checkPixels(journey: Journey, scene: MapScene, scale: number, wh
 	}
 }
 
-/** The scale that fits the map on one landscape page of `paper` inside `margin`, refused where its text would be too small to read. */
-export function pdfScale(journey: Journey, scene: MapScene, paper: Paper, margin: number): number {
+/**
+ * The scale that fits the map on one landscape page of `paper` inside `margin`, refused where its
+ * text would be too small to read; `cellText` is the size in px of the map's cell text (`MAP_TEXT_SIZE.cell`).
+ */
+export function pdfScale(journey: Journey, scene: MapScene, paper: Paper, margin: number, cellText: number): number {
 	const scaleOn = (on: Paper) => {
 		const { width: short, height: long } = PAPERS[on];
 		return Math.min((long - 2 * margin) / scene.width, (short - 2 * margin) / scene.height, 1);
 	};
 	// The map's cell text, in px, prints at that many points times the scale.
-	const textPoints = (on: Paper) => MAP_TEXT_SIZE.cell * scaleOn(on);
+	const textPoints = (on: Paper) => cellText * scaleOn(on);
 	const readable = (on: Paper) => textPoints(on) >= EXPORT_LIMITS.pdfTextPoints;
 	if (!readable(paper)) {
 		// Suggest only papers on which this map would be readable; on the largest, none is.

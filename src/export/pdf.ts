@@ -6,7 +6,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import { LineCapStyle, PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import type { SceneShape } from '../render/index.ts';
+import { MAP_TEXT_SIZE, type SceneShape } from '../render/index.ts';
 import type { Encoder, JourneyExport } from './encoders.ts';
 import { MAP_FONT_FILES } from './font.ts';
 import { PAPERS } from './formats.ts';
@@ -24,7 +24,7 @@ const colour = (hex: string | undefined) => {
 
 export async function mapPdf(input: JourneyExport): Promise<Uint8Array<ArrayBuffer>> {
 	const scene = pictureScene(input, 'pdf');
-	const scale = pdfScale(input.journey, scene, input.paper, MARGIN);
+	const scale = pdfScale(input.journey, scene, input.paper, MARGIN, MAP_TEXT_SIZE.cell);
 	const pdf = await PDFDocument.create();
 	pdf.registerFontkit(fontkit);
 	pdf.setTitle(scene.title);

@@ -3,10 +3,10 @@
  * vitest is the project's Node 24), from the repository root, on the rule fixtures.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -257,6 +257,23 @@ describe('--cache', () => {
 		expect(readdirSync(join(location, folder)).length).toBeGreaterThan(fixtures.length);
 		expect(cjm(...args, '--cache', '--cache-location', location)).toEqual(plain);
 	}, 180_000);
+});
+
+test('loads the core and the report, not the renderers (a tenth of a second of every start)', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'cjm-modules-'));
+	temps.push(dir);
+	// Node's module hooks write down every module the command loads.
+	const hooks = join(dir, 'hooks.mjs');
+	const loaded = join(dir, 'loaded.txt');
+	writeFileSync(
+		hooks,
+		`import { appendFileSync } from 'node:fs';\nimport { registerHooks } from 'node:module';\nregisterHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(loaded)}, url + '\\n'); return next(url, context); } });\n`
+	);
+	const result = spawnSync(process.execPath, ['--import', pathToFileURL(hooks).href, 'bin/cjm.js', 'validate', '.'], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+	expect(result.status).toBe(0);
+	const modules = readFileSync(loaded, 'utf8').split('\n');
+	expect(modules.some((url) => url.includes('/src/core/parse-journey.ts'))).toBe(true);
+	expect(modules.filter((url) => url.includes('/src/render/'))).toEqual([]);
 });
 
 test('stderr never shows a stack trace', () => {
