@@ -351,7 +351,8 @@ function emotionLane(journey: Journey, layout: MapLayout, insights: readonly Ins
 	for (const c of curves) {
 		children.push(s('path', { className: ['cjm-map-line', `cjm-map-line--${c.kind}`, `cjm-persona-${c.personaIndex}`], dataCurve: c.kind, dataPersona: c.persona, d: c.path }));
 	}
-	// A rapid drop: its stretch of the curve drawn again in the problem colour (the curve, clipped to the drop).
+	// A rapid drop: its stretch of the curve drawn again in the problem colour, clipped to the drop
+	// (from a path a few columns long: the whole curve again for each drop made long maps heavy).
 	for (const [n, drop] of insights.filter((i) => i.kind === 'rapid-drop').entries()) {
 		const actual = layout.curves.find((c) => c.kind === 'actual' && (drop.persona === undefined || c.persona === drop.persona));
 		const [from, to] = drop.touchpoints.map((id) => actual?.points.find((p) => p.touchpoint.id === id));
@@ -359,7 +360,7 @@ function emotionLane(journey: Journey, layout: MapLayout, insights: readonly Ins
 		const clip = `cjm-map-drop-${n}`;
 		children.push(
 			s('clipPath', { id: clip }, [s('rect', { x: from.x, y: 0, width: to.x - from.x, height })]),
-			s('path', { className: 'cjm-map-drop', dataPersonaOf: actual.persona, clipPath: `url(#${clip})`, d: actual.path }, [s('title', drop.message)])
+			s('path', { className: 'cjm-map-drop', dataPersonaOf: actual.persona, clipPath: `url(#${clip})`, d: curveWindow(actual, from.x, to.x) }, [s('title', drop.message)])
 		);
 	}
 	for (const c of curves) {

@@ -9,7 +9,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, test } from 'vitest';
-import { type Journey, touchpointsOf } from '../../src/core/index.ts';
+import { type Journey, journeyInsights, touchpointsOf } from '../../src/core/index.ts';
 import { journeyMap, MAP_LANES, MAP_SIZE, mapLayout } from '../../src/render/index.ts';
 import { curveWindow } from '../../src/render/map-layout.ts';
 import { sampleJourney, sampleProject } from '../helpers.ts';
@@ -177,6 +177,25 @@ test('each card strip draws the map’s own curve where its window shows it, fro
 			}
 		}
 	}
+});
+
+test('a rapid drop redraws the map’s own curve where its clip shows it, from a path a few columns long', async () => {
+	let drops = 0;
+	for (const journey of (await sampleProject()).journeys) {
+		const tree = parse(journey, { insights: journeyInsights(journey) });
+		const full = segments(mapLayout(journey).curves.find((c) => c.kind === 'actual' && c.persona === 'all')?.path ?? 'M0,0');
+		for (const drop of selectAll('path.cjm-map-drop[data-persona-of="all"]', tree)) {
+			const clip = select(`clipPath#${/url\(#(.+)\)/.exec(prop(drop, 'clipPath'))![1]} rect`, tree)!;
+			const [from, to] = [Number(prop(clip, 'x')), Number(prop(clip, 'x')) + Number(prop(clip, 'width'))];
+			const shown = (list: ReturnType<typeof segments>) => list.filter((segment) => segment.x1 > from && segment.x0 < to).map((segment) => segment.key);
+			const drawn = segments(prop(drop, 'd'));
+			expect(shown(drawn)).toEqual(shown(full));
+			expect(shown(drawn).length).toBeGreaterThan(0);
+			expect(drawn.length).toBeLessThanOrEqual(shown(full).length + 2);
+			drops++;
+		}
+	}
+	expect(drops).toBeGreaterThan(0);
 });
 
 test('user text is escaped everywhere on the map', async () => {
