@@ -29,12 +29,13 @@ const ATX = /^(#{1,6})(?:[ \t]+(.*))?$/s;
 /** Heading text that inline Markdown could change (escapes, code, emphasis, links, HTML, entities) or a closing `#` run. */
 const INLINE = /[\\`*_[\]!<&#]/;
 /**
- * What a line of at most three spaces' indent may start that could hide a later `#` line, or make
- * the line before it a heading: a code fence, an HTML block, a setext underline (`===`, `---`).
- * Nothing else can: a `#` line interrupts a paragraph (even a link definition's title left open)
- * and is never a lazy continuation of a list or a quote.
+ * A line the line-by-line reading cannot be sure of. What a line of at most three spaces' indent
+ * may start that could hide a later `#` line, or make the line before it a heading: a code fence,
+ * an HTML block, a setext underline (`===`, `---`). Nothing else can: a `#` line interrupts a
+ * paragraph (even a link definition's title left open) and is never a lazy continuation of a list
+ * or a quote. And a `#` indented one to three spaces: a heading whose place starts after the indent.
  */
-const OPENS = /^ {0,3}(?:`{3}|~{3}|<|=+[ \t]*$|-+[ \t]*$)/;
+const UNSURE = /^ {0,3}(?:`{3}|~{3}|<|=+[ \t]*$|-+[ \t]*$)|^ {1,3}#/;
 const EDGE_SPACE = /^[ \t]+|[ \t]+$/g;
 
 /**
@@ -60,7 +61,7 @@ export function plainHeadings(body: string, offset: number): BodyHeading[] | und
 				if (INLINE.test(text)) return undefined;
 				headings.push({ depth: atx[1].length, title: text.replace(EDGE_SPACE, ''), start: offset + start, end: offset + end });
 			}
-		} else if (/^ {1,3}#/.test(line) || OPENS.test(line)) return undefined;
+		} else if (UNSURE.test(line)) return undefined;
 		start = next;
 	}
 	return headings;
