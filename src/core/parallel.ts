@@ -174,7 +174,8 @@ function fromWire(file: VFile, wire: WireResult): ParseResult {
 		if (m.actual) message.actual = m.actual;
 	}
 	const parsed = wire.parsed;
-	return parsed && 'references' in parsed ? { ...parsed, references: fromWireReferences(file, parsed.references) } : parsed;
+	// Assigned, not spread: a cached result reads its model only when it is used (parse-cache.ts).
+	return parsed && 'references' in parsed ? Object.assign(parsed, { references: fromWireReferences(file, parsed.references) }) : parsed;
 }
 
 /** What a worker receives: every file, and the counter from which each thread takes the next one to parse. */

@@ -79,50 +79,91 @@ export interface FileCache extends ParseCache {
 /** A result's file name: its key (hex), so nothing else in the folder is ever taken for one. */
 const ENTRY = /^[0-9a-f]{64}\.json$/;
 
+/** The keys of the models in a result: a journey's or a persona's. */
+const MODEL_KEYS = ['journey', 'persona'] as const;
+type ModelKey = (typeof MODEL_KEYS)[number];
+const digestOf = (text: string | Uint8Array) => createHash('sha1').update(text).digest('hex');
+
+/**
+ * A result as stored. The model, most of its bytes, goes on a line of its own after the rest, so
+ * a run that needs only messages and references (`cjm validate` over files that did not change)
+ * never parses it: the result's `journey` (or `persona`) reads it on first use. The first line
+ * holds the model's digest, so a model that was changed or cut is never used.
+ */
+function encode(result: WireResult): string {
+	const parsed = result.parsed as Record<string, unknown> | undefined;
+	const key = MODEL_KEYS.find((name) => parsed?.[name] !== undefined);
+	if (!parsed || !key) return JSON.stringify(result);
+	const { [key]: model, ...rest } = parsed;
+	const text = JSON.stringify(model);
+	return `${JSON.stringify({ parsed: rest, messages: result.messages, model: { key, digest: digestOf(text) } })}\n${text}`;
+}
+
+/** The result stored in `bytes`, or undefined when they are not one `encode` wrote. */
+function decode(bytes: Buffer): WireResult | undefined {
+	const end = bytes.indexOf(0x0a);
+	let head: unknown;
+	try {
+		head = JSON.parse(bytes.toString('utf8', 0, end === -1 ? bytes.length : end));
+	} catch {
+		return undefined;
+	}
+	if (!isWireResult(head)) return undefined;
+	const { model, ...result } = head as WireResult & { model?: { key: ModelKey; digest: string } };
+	if (end === -1) return model === undefined ? result : undefined;
+	const body = bytes.subarray(end + 1);
+	if (!model || !MODEL_KEYS.includes(model.key) || typeof result.parsed !== 'object' || model.digest !== digestOf(body)) return undefined;
+	const { key } = model;
+	const parsed = result.parsed as Record<string, unknown>;
+	Object.defineProperty(parsed, key, {
+		enumerable: true,
+		configurable: true,
+		get() {
+			const value: unknown = JSON.parse(body.toString('utf8'));
+			Object.defineProperty(parsed, key, { value, enumerable: true, configurable: true, writable: true });
+			return value;
+		},
+	});
+	return result;
+}
+
 /**
  * A cache in `location`: a folder per parser version, a file per result. A run reads only the
  * results it needs and writes only the ones it made, so a warm run after one change rewrites one
- * file, not all of them; a result read back is parsed anew, so callers may change it.
+ * file, not all of them; a result read back is decoded anew, so callers may change it.
  */
 export function fileCache(location: string): FileCache {
 	const current = parserVersion();
 	const folder = join(location, current.slice(0, 16));
-	/** Results used or made this run, as stored (JSON text). */
-	const used = new Map<string, string>();
-	const made = new Set<string>();
+	/** Keys of the results used this run, and the results made (as stored). */
+	const used = new Set<string>();
+	const made = new Map<string, string>();
 	return {
 		path: folder,
 		get: (key) => {
-			let text = used.get(key);
-			if (text === undefined) {
-				try {
-					text = readFileSync(join(folder, `${key}.json`), 'utf8');
-				} catch {
-					return undefined;
-				}
-			}
-			let result: unknown;
+			const stored = made.get(key);
+			let bytes: Buffer;
 			try {
-				result = JSON.parse(text);
+				bytes = stored === undefined ? readFileSync(join(folder, `${key}.json`)) : Buffer.from(stored);
 			} catch {
 				return undefined;
 			}
-			if (!isWireResult(result)) return undefined;
-			used.set(key, text);
+			const result = decode(bytes);
+			if (result) used.add(key);
 			return result;
 		},
 		// Stored as text at once: the checks after parsing change the model they share with `result`.
 		set: (key, result) => {
-			used.set(key, JSON.stringify(result));
-			made.add(key);
+			used.add(key);
+			made.set(key, encode(result));
 		},
 		save: () => {
 			try {
 				mkdirSync(folder, { recursive: true });
-				for (const key of made) {
+				for (const [key, text] of made) {
 					const path = join(folder, `${key}.json`);
 					const temporary = `${path}.${process.pid}.tmp`;
-					writeFileSync(temporary, used.get(key)!);
+					writeFileSync(temporary, text);
 					// Renaming is atomic: a run that stops half-way never leaves half a file.
 					renameSync(temporary, path);
 				}

@@ -100,6 +100,7 @@ async function readMetricFiles(root: string, display: string): Promise<VFile[]> 
 
 /** Checks the metrics files against the project and attaches what they measure to its journeys. */
 function withMetrics(loaded: LoadedProject, metricFiles: VFile[], journeyIds: string[]): void {
+	if (metricFiles.length === 0) return;
 	const targets = { journeyIds, journeys: loaded.project.journeys };
 	applyMeasurements(loaded.project.journeys, metricFiles.flatMap((file) => readMetrics(file, targets)));
 }
@@ -183,14 +184,16 @@ const resultsByFile = (tasks: ParseTask[], results: ParseResult[]) => new Map(re
 
 /** The project-wide checks, over files already parsed. */
 function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], contentFiles: ContentFiles, results: Map<VFile, ParseResult>, freshness?: Freshness): LoadedProject {
-	const withFile = <T>(entry: Entry) => {
+	// Assigned, not spread: a cached result reads its model only when it is used (parse-cache.ts),
+	// and checking a project whose files did not change needs only their references.
+	const withFile = <T extends object>(entry: Entry) => {
 		const parsed = results.get(entry.file) as T | undefined;
-		return parsed && { ...parsed, file: entry.file };
+		return parsed && Object.assign(parsed, { file: entry.file });
 	};
 	const personas = personaEntries.map((entry) => withFile<ParsedPersona>(entry));
 	const journeys = journeyEntries.map((entry) => {
 		const parsed = withFile<ParsedJourney>(entry);
-		return parsed && { ...parsed, id: entry.id };
+		return parsed && Object.assign(parsed, { id: entry.id });
 	});
 	checkFileNames(journeyEntries);
 	checkFileNames(personaEntries);
@@ -209,7 +212,12 @@ function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], contentF
 	for (const file of files) file.messages.sort(byPlace);
 	return {
 		project: {
-			journeys: journeys.flatMap((parsed) => (parsed?.journey ? [parsed.journey] : [])),
+			// Listed on first use, which reads the cached models (see above).
+			get journeys() {
+				const value = journeys.flatMap((parsed) => (parsed?.journey ? [parsed.journey] : []));
+				Object.defineProperty(this, 'journeys', { value, enumerable: true, configurable: true, writable: true });
+				return value;
+			},
 			personas: personas.flatMap((parsed) => (parsed ? [parsed.persona] : [])),
 		},
 		files,
@@ -359,7 +367,8 @@ function checkPersonas(contentFiles: ContentFiles, personas: Parsed<ParsedPerson
 /** Touchpoint images, through the same resolver as avatars; the model keeps only those that passed. */
 function checkImages(contentFiles: ContentFiles, journeys: Parsed<ParsedJourney>[]): void {
 	for (const parsed of journeys) {
-		if (!parsed?.journey) continue;
+		// A journey without images is left unread (see checkEntries).
+		if (!parsed?.references.images?.length || !parsed.journey) continue;
 		const { journey, references, file } = parsed;
 		const failed = new Set<Image>();
 		imagesOf(journey).forEach(({ image }, i) => {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, expect, test } from 'vitest';
 import { generateProject, journeyText } from '../../bench/generate.ts';
 import { fileCache, loadProject, type ParseCache } from '../../src/core/index.ts';
-import { PARALLEL_THRESHOLD } from '../../src/core/parallel.ts';
+import { PARALLEL_THRESHOLD, type WireResult } from '../../src/core/parallel.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const rules = join(repo, 'tests/fixtures/rules');
@@ -91,6 +91,34 @@ test('after one file changes, only that file is parsed again, on worker threads 
 	expect(edited.loaded.messages.flatMap((f) => f.messages).filter((m) => m.ruleId === 'unknown-persona')).toHaveLength(2);
 });
 
+test('a warm run reads only the models it needs: checking journeys without images needs their references alone', async () => {
+	const dir = temp('cjm-cache-lazy-');
+	const location = temp('cjm-cache-');
+	await generateProject(dir, 6);
+	const first = fileCache(location);
+	await loadProject(dir, { cache: first });
+	first.save();
+	const hits: WireResult[] = [];
+	const cache = fileCache(location);
+	const keeping: ParseCache = {
+		get: (key) => {
+			const hit = cache.get(key);
+			if (hit) hits.push(hit);
+			return hit;
+		},
+		set: cache.set,
+	};
+	const loaded = await loadProject(dir, { cache: keeping });
+	const unread = (hit: WireResult) => Object.getOwnPropertyDescriptor(hit.parsed, 'journey')?.get !== undefined;
+	const journeys = hits.filter((hit) => hit.parsed && 'references' in hit.parsed);
+	expect(journeys).toHaveLength(6);
+	expect(journeys.every(unread)).toBe(true);
+	// Asked for, they are read once and are the models a run without the cache gives.
+	expect(loaded.project.journeys).toEqual((await loadProject(dir)).project.journeys);
+	expect(journeys.some(unread)).toBe(false);
+	expect(loaded.project.journeys).toBe(loaded.project.journeys);
+});
+
 test('corrupt results, other versions\' folders and stray files are ignored, never trusted, and cleared on save', async () => {
 	const root = join(rules, 'unknown-persona');
 	const plain = summary(await loadProject(root));
@@ -112,6 +140,16 @@ test('corrupt results, other versions\' folders and stray files are ignored, nev
 		expect(counter.hits).toBe(0);
 		cache.save();
 		expect(names.map((name) => readFileSync(join(folder, name), 'utf8'))).toEqual(good);
+	}
+
+	// A result whose model line was changed, cut or taken away (its digest no longer matches) is not used either.
+	const tampered = [(text: string) => text.replace('\n{"id":"', '\n{"id":"x'), (text: string) => text.slice(0, -10), (text: string) => text.slice(0, text.indexOf('\n')), (text: string) => `${text}\n{}`];
+	expect(good.some((text) => text.includes('\n{"id":"'))).toBe(true);
+	for (const change of tampered) {
+		names.forEach((name, i) => writeFileSync(join(folder, name), change(good[i])));
+		const { cache: counted, counter } = counting(fileCache(location));
+		expect(summary(await loadProject(root, { cache: counted }))).toEqual(plain);
+		expect(counter.hits).toBe(good.filter((text) => change(text) === text).length);
 	}
 
 	// Another parser version's folder, the single file of earlier releases and a stray file are never read, and go on save.
