@@ -99,8 +99,8 @@ function encode(result: WireResult): string {
 	return `${JSON.stringify({ parsed: rest, messages: result.messages, model: { key, digest: digestOf(text) } })}\n${text}`;
 }
 
-/** The result stored in `bytes`, or undefined when they are not one `encode` wrote. */
-function decode(bytes: Buffer): WireResult | undefined {
+/** The result stored in `bytes`, or undefined when they are not one `encode` wrote; `checked` bytes passed once already. */
+function decode(bytes: Buffer, checked: boolean): WireResult | undefined {
 	const end = bytes.indexOf(0x0a);
 	let head: unknown;
 	try {
@@ -112,7 +112,7 @@ function decode(bytes: Buffer): WireResult | undefined {
 	const { model, ...result } = head as WireResult & { model?: { key: ModelKey; digest: string } };
 	if (end === -1) return model === undefined ? result : undefined;
 	const body = bytes.subarray(end + 1);
-	if (!model || !MODEL_KEYS.includes(model.key) || typeof result.parsed !== 'object' || model.digest !== digestOf(body)) return undefined;
+	if (!model || !MODEL_KEYS.includes(model.key) || typeof result.parsed !== 'object' || (!checked && model.digest !== digestOf(body))) return undefined;
 	const { key } = model;
 	const parsed = result.parsed as Record<string, unknown>;
 	Object.defineProperty(parsed, key, {
@@ -135,35 +135,37 @@ function decode(bytes: Buffer): WireResult | undefined {
 export function fileCache(location: string): FileCache {
 	const current = parserVersion();
 	const folder = join(location, current.slice(0, 16));
-	/** Keys of the results used this run, and the results made (as stored). */
-	const used = new Set<string>();
-	const made = new Map<string, string>();
+	/** Results used or made this run, as stored: the dev server's next reload reads none of them again. */
+	const used = new Map<string, Buffer>();
+	const made = new Set<string>();
 	return {
 		path: folder,
 		get: (key) => {
-			const stored = made.get(key);
-			let bytes: Buffer;
-			try {
-				bytes = stored === undefined ? readFileSync(join(folder, `${key}.json`)) : Buffer.from(stored);
-			} catch {
-				return undefined;
+			const known = used.get(key);
+			let bytes = known;
+			if (bytes === undefined) {
+				try {
+					bytes = readFileSync(join(folder, `${key}.json`));
+				} catch {
+					return undefined;
+				}
 			}
-			const result = decode(bytes);
-			if (result) used.add(key);
+			const result = decode(bytes, known !== undefined);
+			if (result) used.set(key, bytes);
 			return result;
 		},
-		// Stored as text at once: the checks after parsing change the model they share with `result`.
+		// Stored at once: the checks after parsing change the model they share with `result`.
 		set: (key, result) => {
-			used.add(key);
-			made.set(key, encode(result));
+			used.set(key, Buffer.from(encode(result)));
+			made.add(key);
 		},
 		save: () => {
 			try {
 				mkdirSync(folder, { recursive: true });
-				for (const [key, text] of made) {
+				for (const key of made) {
 					const path = join(folder, `${key}.json`);
 					const temporary = `${path}.${process.pid}.tmp`;
-					writeFileSync(temporary, text);
+					writeFileSync(temporary, used.get(key)!);
 					// Renaming is atomic: a run that stops half-way never leaves half a file.
 					renameSync(temporary, path);
 				}
