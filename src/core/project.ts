@@ -210,13 +210,12 @@ function checkEntries(journeyEntries: Entry[], personaEntries: Entry[], contentF
 	checkImages(contentFiles, journeys);
 	const files = [...personaEntries, ...journeyEntries].map((entry) => entry.file).sort((a, b) => a.path.localeCompare(b.path));
 	for (const file of files) file.messages.sort(byPlace);
+	let listed: Journey[] | undefined;
 	return {
 		project: {
-			// Listed on first use, which reads the cached models (see above).
+			// Listed on first use, which reads the cached models (see above), like the lazy parts of a frontmatter.
 			get journeys() {
-				const value = journeys.flatMap((parsed) => (parsed?.journey ? [parsed.journey] : []));
-				Object.defineProperty(this, 'journeys', { value, enumerable: true, configurable: true, writable: true });
-				return value;
+				return (listed ??= journeys.flatMap((parsed) => (parsed?.journey ? [parsed.journey] : [])));
 			},
 			personas: personas.flatMap((parsed) => (parsed ? [parsed.persona] : [])),
 		},
