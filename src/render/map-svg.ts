@@ -12,13 +12,16 @@ import type { Journey } from '../core/index.ts';
 import { MAP_COLOURS, MAP_FONT_FAMILY, type MapScene, mapScene, type MapSceneOptions, type SceneShape } from './map-scene.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escape = (value: string) => value.replace(/[&<>"]/g, (char) => ENTITIES[char]);
+const SPECIAL = /[&<>"]/;
+// Tested before replaced: most values (numbers' text, colours, words) have nothing to escape.
+const escape = (value: string) => (SPECIAL.test(value) ? value.replace(/[&<>"]/g, (char) => ENTITIES[char]) : value);
 /** Numbers rounded to 0.1 px: finer than any screen, and short. */
 const num = (value: number) => String(Math.round(value * 10) / 10);
 
 function element(name: string, attributes: Record<string, string | number | undefined>, text?: string): string {
 	let out = `<${name}`;
-	for (const [key, value] of Object.entries(attributes)) {
+	for (const key in attributes) {
+		const value = attributes[key];
 		if (value !== undefined) out += ` ${key}="${typeof value === 'number' ? num(value) : escape(value)}"`;
 	}
 	return text === undefined ? `${out}/>` : `${out}>${escape(text)}</${name}>`;
