@@ -5,7 +5,7 @@
  */
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { h } from 'hastscript';
+import { h } from './hast.ts';
 import { type Insight, type Journey, journeyView, summarizeInsights, touchpointsOf } from '../core/index.ts';
 import { emotionChartTree } from './emotion-chart.ts';
 import { anchor, EMOTION_WORDS, signed } from './format.ts';

@@ -5,7 +5,7 @@
  * d3-scale and d3-shape; the SVG is a hast tree, so every user string is escaped.
  */
 import type { Element } from 'hast';
-import { s } from 'hastscript';
+import { s } from './hast.ts';
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
 import { type Insight, type Journey, journeyView, type Touchpoint, touchpointsOf } from '../core/index.ts';

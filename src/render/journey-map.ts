@@ -6,7 +6,7 @@
  * script switches on.
  */
 import type { Element, ElementContent } from 'hast';
-import { h, s } from 'hastscript';
+import { h, s } from './hast.ts';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from 'd3-shape';
 import { ALL_PERSONAS, CONVERSION_KPI, type Insight, type Journey, type KpiSeries, type Moment, type Touchpoint } from '../core/index.ts';
 import { anchor, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';

@@ -3,7 +3,7 @@
  * static SVG. On a multi-persona journey, one line per persona (each its own dash pattern, so
  * colour is never the only difference): a line never joins two people.
  */
-import { s } from 'hastscript';
+import { s } from './hast.ts';
 import { scaleLinear } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
 import type { Element } from 'hast';

@@ -4,7 +4,8 @@
  * for pull-request comments and READMEs. Built as syntax trees, so every user string is escaped.
  */
 import type { Element } from 'hast';
-import { type Child, h } from 'hastscript';
+import type { Child } from 'hastscript';
+import { h } from './hast.ts';
 import type { Table, TableCell, TableRow } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { type Item, type Journey, lanesOf, TOUCHPOINT_NAMES, type Touchpoint, TouchpointSchema, touchpointsOf } from '../core/index.ts';
