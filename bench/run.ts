@@ -5,7 +5,8 @@
  *    with `yaml` (target: at most 0.2x), and next to only parsing it with the fast parser (js-yaml);
  *    and `cjm validate --cache` after changing one journey vs. a run from an empty cache (target: at most 0.25x).
  *  - site: `cjm build` of N synthetic journeys vs. a plain Starlight build of N Markdown pages of
- *    the same size, and a rebuild after changing one journey (caches kept) vs. that cold build (target: at most 0.25x); plus the JavaScript a page loads and the catalog pages' HTML (target: under 500 KB).
+ *    the same size (target: at most 1.3x), and `cjm build --cache` after changing one journey (caches
+ *    kept) vs. a cold `cjm build --cache` (target: at most 0.25x); plus the JavaScript a page loads and the catalog pages' HTML (target: under 500 KB).
  *  - dev: `npm run dev` (the real `astro dev`) over N synthetic journeys, one journey page open in
  *    Chromium: the time from saving an edit to the open page showing it (bench/dev.ts; target: under 1 s).
  *  - scale: every command on the largest journeys the limits allow (bench/scale.ts; target: each within 10 s).
@@ -110,19 +111,23 @@ if (which === 'all' || which === 'site') {
 		{ BENCH_DOCS_DIR: docs, BENCH_OUT_DIR: theirs },
 		clean(theirs, join(baselineRoot, '.astro'), join(baselineRoot, 'node_modules'), astroCache)
 	);
-	const cacheDir = join(work, 'site-cache');
-	const build = [join(root, 'bin/cjm.js'), 'build', project, '--out-dir', ours, '--cache', '--cache-location', cacheDir];
-	const site = time(build, runs, {}, clean(ours, join(root, '.astro'), astroCache, cacheDir));
+	// The default build (no --cache) is what compares with Starlight, which keeps no cache either.
+	const site = time([join(root, 'bin/cjm.js'), 'build', project, '--out-dir', ours], runs, {}, clean(ours, join(root, '.astro'), astroCache));
 	siteBuild = site;
-	// A rebuild after one journey changed, with every cache of the cold build kept (Astro's and ours).
-	const rebuild = time(build, runs, {}, changeOneJourney(project));
+	// With --cache, Astro also writes every page and download into its cache: a cold build with it,
+	// then a rebuild after one journey changed with every cache of that build kept (Astro's and ours).
+	const cacheDir = join(work, 'site-cache');
+	const cached = [join(root, 'bin/cjm.js'), 'build', project, '--out-dir', ours, '--cache', '--cache-location', cacheDir];
+	const coldCached = time(cached, runs, {}, clean(ours, join(root, '.astro'), astroCache, cacheDir));
+	const rebuild = time(cached, runs, {}, changeOneJourney(project));
 	const ratio = (value: number, target: number) => `${value.toFixed(2)}x (target: at most ${target}x, ${value <= target ? 'met' : 'not met'})`;
 	console.log(`site build (median of ${runs} run${runs === 1 ? '' : 's'})`);
 	console.log(row(`baseline: Starlight, ${N} Markdown pages`, baseline, N));
 	console.log(row(`cjm build, ${N} journeys (cold)`, site, N));
-	console.log(row('cjm build after changing 1 journey', rebuild, N));
+	console.log(row('cjm build --cache (cold)', coldCached, N));
+	console.log(row('cjm build --cache after changing 1 journey', rebuild, N));
 	console.log(`  cold build: ${ratio(site / baseline, 1.3)} the baseline`);
-	console.log(`  rebuild after one change, caches kept: ${ratio(rebuild / site, 0.25)} the cold build\n`);
+	console.log(`  rebuild after one change, caches kept: ${ratio(rebuild / coldCached, 0.25)} the cold build with --cache (${(rebuild / site).toFixed(2)}x the default build)\n`);
 
 	const persona = pageJavaScript(ours, 'personas/persona-0/index.html');
 	const journey = pageJavaScript(ours, 'journeys/journey-0000/index.html');
