@@ -6,7 +6,7 @@
  *
  * Here a tag name is checked with hastscript once (is it a plain name, which hastscript keeps as
  * it is?), and a property name looked up with `property-information` (hastscript's own library)
- * once per schema; values are normalised as hastscript normalises them. Whatever else (a selector
+ * once (`propertyInfo`); values are normalised as hastscript normalises them. Whatever else (a selector
  * with `.` or `#`, a `template`, properties with a `type`, which could be a node) goes to
  * hastscript itself. tests/render/hast.test.ts requires the same trees on generated calls.
  */
@@ -19,9 +19,23 @@ import { parse as spaces } from 'space-separated-tokens';
 type PropertyValue = Properties[string];
 type Maker = (selector: string, properties?: Attributes | Child | null, ...children: Child[]) => Element;
 
+const infos = new WeakMap<Schema, Map<string, Info>>();
+
+/**
+ * What `property-information` knows of property `key` in `schema`, looked up once: `find`
+ * lower-cases the key each time and, for a name the schema does not list (every `data-*`), builds
+ * a new object. Shared with `htmlOf`, which names attributes by it.
+ */
+export function propertyInfo(schema: Schema, key: string): Info {
+	let known = infos.get(schema);
+	if (!known) infos.set(schema, (known = new Map()));
+	let info = known.get(key);
+	if (!info) known.set(key, (info = find(schema, key)));
+	return info;
+}
+
 function maker(schema: Schema, library: typeof hastH): Maker {
 	const plainNames = new Map<string, boolean>();
-	const infos = new Map<string, Info>();
 	/** Whether hastscript keeps `name` as it is, with no properties from it: a plain tag name. */
 	const plain = (name: string): boolean => {
 		let known = plainNames.get(name);
@@ -32,18 +46,13 @@ function maker(schema: Schema, library: typeof hastH): Maker {
 		}
 		return known;
 	};
-	const infoOf = (key: string): Info => {
-		let info = infos.get(key);
-		if (!info) infos.set(key, (info = find(schema, key)));
-		return info;
-	};
 
 	return (selector, properties, ...children) => {
 		const attributes = properties !== null && typeof properties === 'object' && !Array.isArray(properties);
 		if (!plain(selector) || (attributes && 'type' in properties)) return library(selector, properties as Attributes, ...children) as Element;
 		const node: Element = { type: 'element', tagName: selector, properties: {}, children: [] };
 		if (attributes) {
-			for (const key of Object.keys(properties)) addProperty(infoOf(key), node.properties, (properties as Attributes)[key]);
+			for (const key of Object.keys(properties)) addProperty(propertyInfo(schema, key), node.properties, (properties as Attributes)[key]);
 		} else addChild(node.children, properties as Child);
 		for (const child of children) addChild(node.children, child);
 		return node;

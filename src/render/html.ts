@@ -13,9 +13,10 @@
 import type { Element, Nodes, Parents } from 'hast';
 import { stringify as commas } from 'comma-separated-tokens';
 import { htmlVoidElements } from 'html-void-elements';
-import { find, html, type Info, type Schema, svg } from 'property-information';
+import { html, type Info, type Schema, svg } from 'property-information';
 import { stringify as spaces } from 'space-separated-tokens';
 import { stringifyEntities } from 'stringify-entities';
+import { propertyInfo } from './hast.ts';
 
 // `hast-util-to-html`'s character sets for its defaults (no parse errors, no dangerous characters).
 const TEXT = { subset: ['<', '&'] };
@@ -35,28 +36,14 @@ const escaper = (options: { subset: string[] }) => {
 const escapeText = escaper(TEXT);
 const escapeAttributeValue = escaper(ATTRIBUTE_VALUE);
 
-/**
- * A property's attribute information and its escaped name, per schema. `find` lower-cases the key
- * and, for a name the schema does not list (every `data-*`), builds a new object each call.
- */
-interface Attribute {
-	info: Info;
-	name: string;
+/** Each attribute's name as written, escaped once per property (`propertyInfo` gives one object per name). */
+const NAMES = new WeakMap<Info, string>();
+function attributeName(info: Info): string {
+	let name = NAMES.get(info);
+	if (name === undefined) NAMES.set(info, (name = stringifyEntities(info.attribute, ATTRIBUTE_NAME)));
+	return name;
 }
-const ATTRIBUTES = new Map<Schema, Map<string, Attribute>>([
-	[html, new Map()],
-	[svg, new Map()],
-]);
-function attributeOf(schema: Schema, key: string): Attribute {
-	const known = ATTRIBUTES.get(schema)!;
-	let attribute = known.get(key);
-	if (!attribute) {
-		const info = find(schema, key);
-		attribute = { info, name: stringifyEntities(info.attribute, ATTRIBUTE_NAME) };
-		known.set(key, attribute);
-	}
-	return attribute;
-}
+
 const COMMENT_BREAKERS = /^>|^->|<!--|-->|--!>|<!-$/g;
 
 const VOIDS = new Set(htmlVoidElements);
@@ -106,7 +93,8 @@ function serializeAttributes(node: Element, schema: Schema): string {
 	for (const key in node.properties) {
 		let value = node.properties[key];
 		if (value === null || value === undefined) continue;
-		const { info, name } = attributeOf(schema, key);
+		const info = propertyInfo(schema, key);
+		const name = attributeName(info);
 		if (info.overloadedBoolean && (value === info.attribute || value === '')) value = true;
 		else if ((info.boolean || info.overloadedBoolean) && (typeof value !== 'string' || value === info.attribute || value === '')) value = Boolean(value);
 		if (value === false || (typeof value === 'number' && Number.isNaN(value))) continue;
