@@ -6,7 +6,8 @@
  *    and `cjm validate --cache` after changing one journey vs. a run from an empty cache (target: at most 0.25x).
  *  - site: `cjm build` of N synthetic journeys vs. a plain Starlight build of N Markdown pages of
  *    the same size (target: at most 1.3x), and `cjm build --cache` after changing one journey (caches
- *    kept) vs. a cold `cjm build --cache` (target: at most 0.25x); plus the JavaScript a page loads and the catalog pages' HTML (target: under 500 KB).
+ *    kept) vs. a cold `cjm build --cache` (target: at most 0.25x); and `cjm build --downloads none`, for what the
+ *    journeys' exports cost the build (files and all; the rule: a format over a tenth becomes opt-in); plus the JavaScript a page loads and the catalog pages' HTML (target: under 500 KB).
  *  - dev: `npm run dev` (the real `astro dev`) over N synthetic journeys, one journey page open in
  *    Chromium: the time from saving an edit to the open page showing it (bench/dev.ts; target: under 1 s).
  *  - scale: every command on the largest journeys the limits allow (bench/scale.ts; target: each within 10 s).
@@ -114,6 +115,9 @@ if (which === 'all' || which === 'site') {
 	// The default build (no --cache) is what compares with Starlight, which keeps no cache either.
 	const site = time([join(root, 'bin/cjm.js'), 'build', project, '--out-dir', ours], runs, {}, clean(ours, join(root, '.astro'), astroCache));
 	siteBuild = site;
+	// The same build without the journeys' exports: what the downloads cost as a whole, files and all.
+	const bare = join(work, 'site-bare');
+	const withoutDownloads = time([join(root, 'bin/cjm.js'), 'build', project, '--out-dir', bare, '--downloads', 'none'], runs, {}, clean(bare, join(root, '.astro'), astroCache));
 	// With --cache, Astro also writes every page and download into its cache: a cold build with it,
 	// then a rebuild after one journey changed with every cache of that build kept (Astro's and ours).
 	const cacheDir = join(work, 'site-cache');
@@ -124,9 +128,10 @@ if (which === 'all' || which === 'site') {
 	console.log(`site build (median of ${runs} run${runs === 1 ? '' : 's'})`);
 	console.log(row(`baseline: Starlight, ${N} Markdown pages`, baseline, N));
 	console.log(row(`cjm build, ${N} journeys (cold)`, site, N));
+	console.log(row('cjm build --downloads none (cold)', withoutDownloads, N));
 	console.log(row('cjm build --cache (cold)', coldCached, N));
 	console.log(row('cjm build --cache after changing 1 journey', rebuild, N));
-	console.log(`  cold build: ${ratio(site / baseline, 1.3)} the baseline`);
+	console.log(`  cold build: ${ratio(site / baseline, 1.3)} the baseline; without the exports ${(withoutDownloads / baseline).toFixed(2)}x, so they are ${(((site - withoutDownloads) / site) * 100).toFixed(0)} % of the build`);
 	console.log(`  rebuild after one change, caches kept: ${ratio(rebuild / coldCached, 0.25)} the cold build with --cache (${(rebuild / site).toFixed(2)}x the default build)\n`);
 
 	const persona = pageJavaScript(ours, 'personas/persona-0/index.html');

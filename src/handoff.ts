@@ -32,6 +32,11 @@ export const HANDOFF_ENV = {
 	 * build, with Astro's default cache folder.
 	 */
 	cacheDir: 'CJM_CACHE_DIR',
+	/**
+	 * `cjm build --downloads`: which exports the site builds for each journey (comma-separated
+	 * formats, or `none`). Unset: all of them. Also read by `npm run dev` and `astro build`.
+	 */
+	downloads: 'CJM_DOWNLOADS',
 } as const;
 
 /** A project that `cjm build` loaded and validated (no errors), with the absolute folder it came from. */
@@ -47,6 +52,8 @@ export interface Handoff {
 	outDir?: string;
 	/** Absolute; set: an incremental build that keeps its caches there. */
 	cacheDir?: string;
+	/** The site's exports to build, as given (`siteDownloads` reads it); undefined: all. */
+	downloads?: string;
 	/** The validated project, when `cjm build` passed one for this root: the loaders need not parse every file again. */
 	validated?: ValidatedProject;
 }
@@ -56,12 +63,13 @@ const VALIDATED: unique symbol = Symbol.for('cjm.validatedProject');
 const slot = globalThis as { [VALIDATED]?: ValidatedProject };
 
 /** Write side, for `cjm build`: call once, before starting Astro. */
-export function handOver(handoff: { validated: ValidatedProject; displayRoot: string; outDir?: string; cacheDir?: string }): void {
+export function handOver(handoff: { validated: ValidatedProject; displayRoot: string; outDir?: string; cacheDir?: string; downloads?: string }): void {
 	slot[VALIDATED] = handoff.validated;
 	process.env[HANDOFF_ENV.root] = handoff.validated.root;
 	process.env[HANDOFF_ENV.displayRoot] = handoff.displayRoot;
 	if (handoff.outDir !== undefined) process.env[HANDOFF_ENV.outDir] = handoff.outDir;
 	if (handoff.cacheDir !== undefined) process.env[HANDOFF_ENV.cacheDir] = handoff.cacheDir;
+	if (handoff.downloads !== undefined) process.env[HANDOFF_ENV.downloads] = handoff.downloads;
 }
 
 /** Read side, for the content loaders and astro.config.mjs; defaults apply when the CLI did not run. */
@@ -73,6 +81,7 @@ export function receivedHandoff(env: NodeJS.ProcessEnv = process.env): Handoff {
 		displayRoot: env[HANDOFF_ENV.displayRoot] ?? root,
 		outDir: env[HANDOFF_ENV.outDir] || undefined,
 		cacheDir: env[HANDOFF_ENV.cacheDir] || undefined,
+		downloads: env[HANDOFF_ENV.downloads] ?? undefined,
 		// A project validated for another folder (a test that builds twice) is not this build's.
 		validated: validated?.root === root ? validated : undefined,
 	};

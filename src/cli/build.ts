@@ -20,6 +20,8 @@ export interface BuildOptions {
 	outDir?: string;
 	cache?: boolean;
 	cacheLocation?: string;
+	/** The site's exports to build (`--downloads`), as `siteDownloads` reads them; undefined: all. */
+	downloads?: string;
 }
 
 export async function build(
@@ -41,6 +43,7 @@ export async function build(
 		outDir: options.outDir ? resolve(io.cwd, options.outDir) : undefined,
 		// With --cache, Astro keeps its caches next to ours and reuses unchanged pages (src/handoff.ts).
 		cacheDir: options.cache ? resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION, 'astro') : undefined,
+		downloads: options.downloads,
 	});
 	process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 	// A site is always a production build, even when run from a test runner that sets NODE_ENV=test.

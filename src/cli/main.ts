@@ -3,8 +3,8 @@
  * 1 problems found, 2 usage or internal error. No stack traces unless CJM_DEBUG is set.
  * Commands load their modules on use, so `cjm validate` never pays for the renderers or Astro.
  */
-import { Command, CommanderError, Option } from 'commander';
-import { DEFAULT_PAPER, EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, PAPER_IDS, type Paper } from '../export/index.ts';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_PAPER, EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, NO_DOWNLOADS, PAPER_IDS, type Paper, SITE_EXPORTS, siteDownloads } from '../export/index.ts';
 import { FORMATS, type Format } from '../report/index.ts';
 import { type Template, TEMPLATES } from './new-templates.ts';
 import { UsageError } from './targets.ts';
@@ -17,6 +17,16 @@ export interface Io {
 	color: boolean;
 	/** Whether a person can answer questions: stdin and stdout are a terminal (never in CI). */
 	interactive: boolean;
+}
+
+/** `--downloads`: checked here, so a wrong name stops before Astro starts; passed on as given. */
+function downloadsArgument(value: string): string {
+	try {
+		siteDownloads(value);
+	} catch (error) {
+		throw new InvalidArgumentError((error as Error).message);
+	}
+	return value;
 }
 
 const defaultIo = (): Io => ({
@@ -59,7 +69,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 		.option('-o, --out-dir <folder>', 'where to write the site (default: dist/ next to astro.config.mjs)')
 		.option('--cache', 'validate with the results of files unchanged since the last run with --cache, and copy the pages whose data is unchanged from the last build (an incremental build)', false)
 		.option('--cache-location <folder>', 'where --cache keeps its results and the site build its caches (default: node_modules/.cache/cjm)')
-		.action(async (folder: string, options: { format: Format; strict: boolean; outDir?: string; cache: boolean; cacheLocation?: string }) => {
+		.option('--downloads <formats>', `the exports each journey page offers, comma-separated (default: ${SITE_EXPORTS.join(',')}), or ${NO_DOWNLOADS}: each is a file per journey to build`, downloadsArgument)
+		.action(async (folder: string, options: { format: Format; strict: boolean; outDir?: string; cache: boolean; cacheLocation?: string; downloads?: string }) => {
 			const { build } = await import('./build.ts');
 			exitCode = await build(folder, { ...options, color: io.color && options.format === 'stylish' }, io);
 		});

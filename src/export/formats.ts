@@ -124,3 +124,21 @@ export const DEFAULT_PAPER: Paper = 'a3';
 
 /** The formats the site offers on each journey page, in the order of the list above. */
 export const SITE_EXPORTS = EXPORT_FORMAT_IDS.filter((id) => EXPORT_FORMATS[id].site);
+
+/** What `--downloads` takes to build no export on the site. */
+export const NO_DOWNLOADS = 'none';
+
+/**
+ * The site's exports that `cjm build --downloads` (or `CJM_DOWNLOADS`) asks for: formats of
+ * `SITE_EXPORTS`, comma-separated, or `none`; in the order of that list. Unset: all of them. Every
+ * download is a file per journey that Astro renders and writes, which a large project may not
+ * want to pay for (see the README's benchmarks). Throws with what it takes on anything else.
+ */
+export function siteDownloads(value: string | undefined): ExportFormat[] {
+	if (value === undefined) return SITE_EXPORTS;
+	const asked = value.split(',').map((each) => each.trim());
+	if (asked.length === 1 && asked[0] === NO_DOWNLOADS) return [];
+	const unknown = asked.find((each) => !(SITE_EXPORTS as string[]).includes(each));
+	if (unknown !== undefined) throw new Error(`${unknown === '' ? 'an empty name' : `"${unknown}"`} is not a download the site builds: give some of ${SITE_EXPORTS.join(', ')}, comma-separated, or ${NO_DOWNLOADS}`);
+	return SITE_EXPORTS.filter((format) => asked.includes(format));
+}

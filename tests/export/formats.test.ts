@@ -1,7 +1,7 @@
 /** The export format list: the one place formats are defined, so what derives from it must stay consistent. */
 import { describe, expect, test } from 'vitest';
 import { ENCODERS } from '../../src/export/encoders.ts';
-import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, SITE_EXPORTS } from '../../src/export/index.ts';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, SITE_EXPORTS, siteDownloads } from '../../src/export/index.ts';
 
 describe('export formats', () => {
 	test('every format has an encoder, and every encoder module loads and encodes journeys', async () => {
@@ -13,6 +13,16 @@ describe('export formats', () => {
 		const extensions = SITE_EXPORTS.map((id) => EXPORT_FORMATS[id].extension);
 		expect(new Set(extensions).size).toBe(extensions.length);
 		expect(extensions).not.toContain('mmd');
+	});
+
+	test('--downloads: all the site offers by default, some of them in the list order, none, or a message that says what it takes', () => {
+		expect(siteDownloads(undefined)).toEqual(SITE_EXPORTS);
+		expect(siteDownloads('xlsx, svg')).toEqual(['svg', 'xlsx']);
+		expect(siteDownloads('none')).toEqual([]);
+		const takes = `give some of ${SITE_EXPORTS.join(', ')}, comma-separated, or none`;
+		expect(() => siteDownloads('svg,pdf')).toThrow(`"pdf" is not a download the site builds: ${takes}`);
+		expect(() => siteDownloads('svg,')).toThrow(`an empty name is not a download the site builds: ${takes}`);
+		expect(() => siteDownloads('none,svg')).toThrow('"none" is not a download');
 	});
 
 	test('formats that can write the whole project have a project encoder', async () => {

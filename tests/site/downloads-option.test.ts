@@ -1,0 +1,39 @@
+/**
+ * `cjm build --downloads`: the site builds only the exports it names (the flow's Mermaid source
+ * always), and each journey page offers exactly those; a name the site does not build stops the
+ * build before Astro starts, with one line that says what it takes.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { repo } from './browser.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'cjm-downloads-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function cjmBuild(...args: string[]) {
+	const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' };
+	for (const name of ['BASE_PATH', 'SITE_URL', 'CJM_EDIT_URL', 'GITHUB_REPOSITORY', 'CJM_DEBUG', 'FORCE_COLOR', 'CJM_DOWNLOADS']) delete env[name];
+	return spawnSync(process.execPath, ['bin/cjm.js', 'build', '.', ...args], { cwd: repo, env, encoding: 'utf8', timeout: 180_000 });
+}
+
+test('builds and offers only the downloads it is given', () => {
+	const site = join(work, 'site');
+	const run = cjmBuild('--out-dir', site, '--downloads', 'xlsx,svg');
+	expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+	const built = readdirSync(join(site, 'downloads/restaurant')).sort();
+	expect(built).toEqual(['pizza-visit.mmd', 'pizza-visit.svg', 'pizza-visit.xlsx']);
+	const page = readFileSync(join(site, 'journeys/restaurant/pizza-visit/index.html'), 'utf8');
+	const offered = [...page.matchAll(/href="\/downloads\/restaurant\/pizza-visit\.(\w+)"/g)].map((match) => match[1]);
+	expect([...new Set(offered)]).toEqual(['mmd', 'svg', 'xlsx']);
+}, 240_000);
+
+test('a name the site does not build stops before Astro starts', () => {
+	const run = cjmBuild('--out-dir', join(work, 'refused'), '--downloads', 'svg,png');
+	expect(run.status).toBe(2);
+	expect(run.stdout).toBe('');
+	expect(run.stderr).toBe(`error: option '--downloads <formats>' argument 'svg,png' is invalid. "png" is not a download the site builds: give some of svg, csv, xlsx, json, comma-separated, or none\n(run \`cjm --help\` for usage)\n`);
+	expect(readdirSync(work)).not.toContain('refused');
+});
