@@ -9,14 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { repo } from './browser.ts';
+import { siteBuildEnv } from './build-env.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cjm-downloads-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function cjmBuild(...args: string[]) {
-	const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' };
-	for (const name of ['BASE_PATH', 'SITE_URL', 'CJM_EDIT_URL', 'GITHUB_REPOSITORY', 'CJM_DEBUG', 'FORCE_COLOR', 'CJM_DOWNLOADS']) delete env[name];
-	return spawnSync(process.execPath, ['bin/cjm.js', 'build', '.', ...args], { cwd: repo, env, encoding: 'utf8', timeout: 180_000 });
+	return spawnSync(process.execPath, ['bin/cjm.js', 'build', '.', ...args], { cwd: repo, env: siteBuildEnv(), encoding: 'utf8', timeout: 180_000 });
 }
 
 test('builds and offers only the downloads it is given', () => {

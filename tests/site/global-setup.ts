@@ -14,6 +14,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { chooseChromium, type ChromiumChoice } from './chromium.ts';
+import { siteBuildEnv } from './build-env.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -100,9 +101,7 @@ export function serve(root: string): Promise<Server> {
 }
 
 function buildSite(contentDir: string, outDir: string): Promise<void> {
-	const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' };
-	// The samples' URLs: no base path, and no "edit this file" links from the CI environment.
-	for (const name of ['BASE_PATH', 'SITE_URL', 'CJM_EDIT_URL', 'GITHUB_REPOSITORY', 'CJM_DEBUG']) delete env[name];
+	const env = siteBuildEnv();
 	// Vitest sets NODE_ENV=test, with which Vite builds in development mode: Starlight would render its
 	// "search only works in production" placeholder instead of the search box. Build as a user does.
 	for (const name of Object.keys(env)) if (name === 'NODE_ENV' || name === 'MODE' || name.startsWith('VITEST') || name === 'TEST') delete env[name];

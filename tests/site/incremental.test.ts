@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { repo } from './browser.ts';
+import { siteBuildEnv } from './build-env.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cjm-incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function build(content: string, outDir: string, ...options: string[]): string {
-	const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', CJM_LOG_LEVEL: 'info' };
-	for (const name of ['BASE_PATH', 'SITE_URL', 'CJM_EDIT_URL', 'GITHUB_REPOSITORY', 'CJM_DEBUG', 'FORCE_COLOR']) delete env[name];
+	const env = { ...siteBuildEnv(), CJM_LOG_LEVEL: 'info' };
 	const result = spawnSync(process.execPath, ['bin/cjm.js', 'build', content, '--out-dir', outDir, ...options], { cwd: repo, env, encoding: 'utf8', timeout: 180_000 });
 	expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
 	return result.stdout + result.stderr;
