@@ -81,7 +81,7 @@ export function receivedHandoff(env: NodeJS.ProcessEnv = process.env): Handoff {
 		displayRoot: env[HANDOFF_ENV.displayRoot] ?? root,
 		outDir: env[HANDOFF_ENV.outDir] || undefined,
 		cacheDir: env[HANDOFF_ENV.cacheDir] || undefined,
-		downloads: env[HANDOFF_ENV.downloads] ?? undefined,
+		downloads: env[HANDOFF_ENV.downloads],
 		// A project validated for another folder (a test that builds twice) is not this build's.
 		validated: validated?.root === root ? validated : undefined,
 	};

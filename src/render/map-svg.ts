@@ -13,8 +13,9 @@ import { MAP_COLOURS, MAP_FONT_FAMILY, type MapScene, mapScene, type MapSceneOpt
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const SPECIAL = /[&<>"]/;
+const EVERY_SPECIAL = new RegExp(SPECIAL.source, 'g');
 // Tested before replaced: most values (numbers' text, colours, words) have nothing to escape.
-const escape = (value: string) => (SPECIAL.test(value) ? value.replace(/[&<>"]/g, (char) => ENTITIES[char]) : value);
+const escape = (value: string) => (SPECIAL.test(value) ? value.replace(EVERY_SPECIAL, (char) => ENTITIES[char]) : value);
 /** Numbers rounded to 0.1 px: finer than any screen, and short. */
 const num = (value: number) => String(Math.round(value * 10) / 10);
 

@@ -1,6 +1,6 @@
 /** Site URLs, under the configured base path, in one place so every link agrees. */
 import { type Journey, type RouteSlugs, slugOf } from '../core/index.ts';
-import { EXPORT_FORMATS, type ExportFormat, siteDownloads, withinLimits } from '../export/index.ts';
+import { EXPORT_FORMATS, siteDownloads, withinLimits } from '../export/index.ts';
 import { receivedHandoff } from '../handoff.ts';
 import { anchor } from '../render/index.ts';
 
@@ -19,16 +19,11 @@ export const downloadUrl = (id: string, extension: string) => url(`downloads/${i
 /** The flow's Mermaid source: offered on every journey page, and where the flow is too large to draw. */
 export const FLOW_EXTENSION = 'mmd';
 
-/** The exports this build makes: all the site offers, or those `cjm build --downloads` names. */
-let built: { asked: string | undefined; formats: ExportFormat[] } | undefined;
-function builtExports(): ExportFormat[] {
-	const asked = receivedHandoff().downloads;
-	if (!built || built.asked !== asked) built = { asked, formats: siteDownloads(asked) };
-	return built.formats;
-}
-
-/** The formats the site builds for a journey: those it exports, within their limits (a map too wide for a picture gets none). */
-export const siteExportsOf = (journey: Journey) => builtExports().filter((format) => withinLimits(format, journey));
+/**
+ * The formats the site builds for a journey: those it exports (all, or those `cjm build --downloads`
+ * names), within their limits (a map too wide for a picture gets none).
+ */
+export const siteExportsOf = (journey: Journey) => siteDownloads(receivedHandoff().downloads).filter((format) => withinLimits(format, journey));
 
 /** What a journey page offers to download: its flow's Mermaid source, then every format the site exports for it. */
 export const journeyDownloads = (journey: Journey) => [
