@@ -15,6 +15,7 @@ import { receivedHandoff } from '../handoff.ts';
 import { format } from '../report/index.ts';
 import { problemsOf, publishProblems } from './dev-problems.ts';
 import { siteModels } from './entries.ts';
+import { onSaves } from './saves.ts';
 import { contentRoot, siteProject } from './project.ts';
 
 /** Thrown when the content has errors; the messages were already logged with their places. */
@@ -90,7 +91,7 @@ function loader(name: string, store: Store): Loader {
 			watching = context.watcher;
 			// Content outside the site's folder (CJM_ROOT) is not watched by Vite unless added.
 			context.watcher.add(SOURCE_PATHS.map((path) => join(contentRoot(), path)));
-			for (const event of ['add', 'change', 'unlink'] as const) context.watcher.on(event, (path) => void (isProjectSource(path) && refreshAll()));
+			onSaves(context.watcher, isProjectSource, () => void refreshAll());
 		},
 	};
 }

@@ -82,6 +82,21 @@ test('an invalid emotion shows in an overlay with its place; the fix removes it 
 	// The waits above have their own deadlines: the test as a whole gets room for all of them.
 }, 4 * DEADLINE);
 
+test('a save that empties the file and then writes it, as editors that save in place do, ends on what was saved', async () => {
+	const page = await browser!.newPage();
+	await page.goto(base + PAGE);
+	await page.getByText('Tapping a ').first().waitFor({ timeout: DEADLINE });
+	const path = join(work, JOURNEY);
+	const saved = readFileSync(path, 'utf8').replace(/Tapping a \w+ ad/, 'Tapping a video ad');
+	writeFileSync(path, '');
+	// The write follows within the 50 ms in which the watcher drops a file's further changes; whether
+	// the server read the file empty in between is up to timing (tests/site/saves.test.ts makes it so).
+	await new Promise((done) => setTimeout(done, 20));
+	writeFileSync(path, saved);
+	await until('the page to show the saved version, without an overlay', async () => (await page.locator('#cjm-problems').count()) === 0 && (await page.getByText('Tapping a video ad').count()) > 0);
+	await page.close();
+}, 2 * DEADLINE);
+
 test('a journey added while the server runs gets its page and a catalog row; deleted, it leaves both', async () => {
 	const source = readFileSync(join(work, 'journeys/saas/trial-evaluation.md'), 'utf8');
 	const title = 'Trial evaluation, added while the server runs';

@@ -1,0 +1,63 @@
+/**
+ * onSaves over Vite's own file watcher (chokidar 3, as `astro dev` has it), which reports a file's
+ * changes at most once per 50 ms. A save that empties the file and then writes it is reported
+ * while the file is empty, and the write comes inside that window and is dropped; the file is
+ * looked at again once the window has passed, so the last report reads what was saved.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { onSaves } from '../../src/site/saves.ts';
+
+const SETTLE = 100;
+const dir = mkdtempSync(join(tmpdir(), 'cjm-saves-'));
+let vite: ViteDevServer;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+beforeAll(async () => {
+	vite = await createServer({ configFile: false, root: dir, logLevel: 'silent', server: { middlewareMode: true, ws: false } });
+	await sleep(500); // the watcher's first scan of the empty folder
+});
+afterAll(async () => {
+	await vite?.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+/** Each report of a file that `accepts`, with the file's text at that moment (what a loader would read). */
+function reads(accepts: (path: string) => boolean) {
+	const seen: string[] = [];
+	onSaves(vite.watcher, accepts, (path) => seen.push(readFileSync(path, 'utf8')), SETTLE);
+	return seen;
+}
+
+/** Waits until `seen` has `count` reports and then for one more settling period, so late ones show. */
+async function settled(seen: unknown[], count: number) {
+	for (const deadline = Date.now() + 5_000; seen.length < count && Date.now() < deadline; ) await sleep(5);
+	await sleep(SETTLE * 3);
+}
+
+test('a save that empties the file and then writes it is reported with what was saved', async () => {
+	const path = join(dir, 'emptied.md');
+	writeFileSync(path, '---\ntitle: Before\n---\n');
+	await sleep(300); // the watcher's `add`, and its 50 ms window, are past
+	const seen = reads((file) => file === path);
+	writeFileSync(path, '');
+	for (const deadline = Date.now() + 30_000; seen.length === 0 && Date.now() < deadline; ) await sleep(1);
+	expect(seen).toEqual(['']); // read while empty
+	writeFileSync(path, '---\ntitle: Saved\n---\n'); // inside the window: the watcher drops this change
+	await settled(seen, 2);
+	expect(seen.at(-1)).toBe('---\ntitle: Saved\n---\n');
+});
+
+test('a save written at once is reported once; files the project does not read are not reported', async () => {
+	const path = join(dir, 'whole.md');
+	writeFileSync(path, '---\ntitle: Whole\n---\n');
+	await sleep(300);
+	const seen = reads((file) => file === path);
+	writeFileSync(path, '---\ntitle: Whole, edited\n---\n');
+	writeFileSync(join(dir, 'notes.txt'), 'not a journey');
+	await settled(seen, 1);
+	expect(seen).toEqual(['---\ntitle: Whole, edited\n---\n']);
+});
