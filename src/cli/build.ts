@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_CACHE_LOCATION } from '../core/index.ts';
 import { handOver, receivedHandoff } from '../handoff.ts';
 import type { Format } from '../report/index.ts';
+import { outDirProblem } from './out-dir.ts';
 import { validate } from './validate.ts';
 
 /** Where astro.config.mjs lives: the site is part of this package. */
@@ -30,6 +31,13 @@ export async function build(
 	io: { stdout: (text: string) => void; stderr: (text: string) => void; cwd: string }
 ): Promise<number> {
 	const root = resolve(io.cwd, contentDir);
+	// Astro's outDir: --out-dir, else CJM_OUT_DIR or dist/, relative to astro.config.mjs.
+	const outDir = options.outDir ? resolve(io.cwd, options.outDir) : resolve(siteRoot, receivedHandoff().outDir ?? 'dist');
+	const problem = outDirProblem(outDir, options.outDir ?? (relative(io.cwd, outDir) || '.'), { content: root, cwd: io.cwd, tool: siteRoot });
+	if (problem) {
+		io.stderr(`cjm: ${problem}\n`);
+		return 2;
+	}
 	const checked = await validate([relative(io.cwd, root) || '.'], options, io.cwd);
 	io.stdout(checked.output);
 	if (checked.exitCode !== 0) {
@@ -40,7 +48,7 @@ export async function build(
 	handOver({
 		validated,
 		displayRoot: relative(io.cwd, root) || '.',
-		outDir: options.outDir ? resolve(io.cwd, options.outDir) : undefined,
+		outDir: options.outDir ? outDir : undefined,
 		// With --cache, Astro keeps its caches next to ours and reuses unchanged pages (src/handoff.ts).
 		cacheDir: options.cache ? resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION, 'astro') : undefined,
 		downloads: options.downloads,
@@ -56,6 +64,6 @@ export async function build(
 		if (process.env.CJM_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
 		return 1;
 	}
-	io.stdout(`✔ site built in ${relative(io.cwd, receivedHandoff().outDir ?? resolve(siteRoot, 'dist')) || '.'}\n`);
+	io.stdout(`✔ site built in ${relative(io.cwd, outDir) || '.'}\n`);
 	return 0;
 }
