@@ -83,11 +83,22 @@ function shareStyles(sheet: ExcelJS.Worksheet) {
 	);
 }
 
-/** Excel's rules for sheet names: at most 31 characters, none of `[]:*?/\`, unique ignoring case. */
+/** Excel's rules for sheet names: 1 to 31 characters, none of `[]:*?/\`, no `'` first or last, not `History`, unique ignoring case. */
 function sheetName(title: string, taken: Set<string>): string {
-	const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Journey';
+	const base = fitName(title.replace(/[[\]:*?/\\]/g, ' '), 31) || 'Journey';
+	const free = (name: string) => !taken.has(name.toLowerCase()) && name.toLowerCase() !== 'history';
 	let name = base;
-	for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+	for (let n = 2; !free(name); n++) name = `${fitName(base, 31 - ` ${n}`.length)} ${n}`;
 	taken.add(name.toLowerCase());
+	return name;
+}
+
+/** Quotes and spaces at either end: Excel refuses a quote there, and a space there cannot be seen. */
+const NAME_ENDS = /^['\s]+|['\s]+$/g;
+
+/** `text` without `NAME_ENDS`, cut to `max` UTF-16 units without splitting a character in two. */
+function fitName(text: string, max: number): string {
+	let name = text.replace(NAME_ENDS, '');
+	if (name.length > max) name = name.slice(0, /[\uD800-\uDBFF]/.test(name[max - 1]!) ? max - 1 : max).replace(NAME_ENDS, '');
 	return name;
 }
