@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { type Frontmatter, readFrontmatter } from './frontmatter.ts';
-import { cacheKey, type ParseCache } from './parse-cache.ts';
+import { cacheKey, decodeResult, type ParseCache } from './parse-cache.ts';
 import { type JourneyReferences, type ParsedJourney, parseJourney } from './parse-journey.ts';
 import { type ParsedPersona, parsePersona } from './parse-persona.ts';
 import { FILE_START, type Place } from './place.ts';
@@ -120,8 +120,8 @@ export async function parseAll(tasks: ParseTask[], options: ParseOptions = {}): 
 		if (hit) results[i] = fromWire(task.file, hit);
 		else missing.push(i);
 	});
-	const keep = (k: number, wire: WireResult) => {
-		if (!wire.messages.some((m) => m.ruleId === 'yaml-limits')) cache.set(keys[missing[k]], wire);
+	const keep = (k: number, wire: WireResult, encoded?: string) => {
+		if (!wire.messages.some((m) => m.ruleId === 'yaml-limits')) cache.set(keys[missing[k]], wire, encoded);
 	};
 	const fresh = await parseFresh(
 		missing.map((i) => tasks[i]),
@@ -132,7 +132,7 @@ export async function parseAll(tasks: ParseTask[], options: ParseOptions = {}): 
 }
 
 /** Parses every task, on worker threads when there are enough files and cores; `keep` receives each result as plain data. */
-async function parseFresh(tasks: ParseTask[], options: { parallel?: boolean; keep?: (index: number, wire: WireResult) => void }): Promise<ParseResult[]> {
+async function parseFresh(tasks: ParseTask[], options: { parallel?: boolean; keep?: (index: number, wire: WireResult, encoded?: string) => void }): Promise<ParseResult[]> {
 	const { keep } = options;
 	const parseHere = (task: ParseTask, i: number): ParseResult => {
 		const parsed = parseTask(task);
@@ -149,8 +149,9 @@ async function parseFresh(tasks: ParseTask[], options: { parallel?: boolean; kee
 	const results = new Array<ParseResult>(tasks.length);
 	const workers = Array.from({ length: threads - 1 }, () =>
 		runWorker({ tasks: wire, next }).then((done) =>
-			done.forEach(([i, result]) => {
-				keep?.(i, result);
+			done.forEach(([i, encoded]) => {
+				const result = decodeResult(encoded)!;
+				keep?.(i, result, encoded);
 				results[i] = fromWire(tasks[i].file, result);
 			})
 		)
@@ -184,8 +185,12 @@ export interface WireBatch {
 	next: Int32Array;
 }
 
-/** What a worker sends back: the results of the files it took, by index. */
-export type WireDone = Array<[index: number, result: WireResult]>;
+/**
+ * What a worker sends back: the results of the files it took, by index, each as `encodeResult`
+ * writes it. Text crosses threads as one copy, where a model would be cloned object by object,
+ * and a model is parsed here only when something reads it (`cjm validate` mostly does not).
+ */
+export type WireDone = Array<[index: number, result: string]>;
 
 function runWorker(batch: WireBatch): Promise<WireDone> {
 	return new Promise((resolve, reject) => {

@@ -13,7 +13,8 @@ import type { ParseTask, WireResult } from './parallel.ts';
 /** Where parse results are kept; `get` returns an object the caller may change. */
 export interface ParseCache {
 	get(key: string): WireResult | undefined;
-	set(key: string, result: WireResult): void;
+	/** `encoded`: the result as `encodeResult` wrote it, when the caller has it already. */
+	set(key: string, result: WireResult, encoded?: string): void;
 }
 
 /** Default folder of the cache file, under the working directory (like ESLint's and Babel's caches). */
@@ -62,9 +63,9 @@ export function memoryCache(): ParseCache & { size: () => number } {
 	return {
 		get: (key) => {
 			const text = entries.get(key);
-			return text === undefined ? undefined : (JSON.parse(text) as WireResult);
+			return text === undefined ? undefined : decodeResult(text);
 		},
-		set: (key, result) => void entries.set(key, JSON.stringify(result)),
+		set: (key, result, encoded) => void entries.set(key, encoded ?? encodeResult(result)),
 		size: () => entries.size,
 	};
 }
@@ -85,12 +86,13 @@ type ModelKey = (typeof MODEL_KEYS)[number];
 const digestOf = (text: string | Uint8Array) => createHash('sha1').update(text).digest('hex');
 
 /**
- * A result as stored. The model, most of its bytes, goes on a line of its own after the rest, so
- * a run that needs only messages and references (`cjm validate` over files that did not change)
- * never parses it: the result's `journey` (or `persona`) reads it on first use. The first line
- * holds the model's digest, so a model that was changed or cut is never used.
+ * A result as stored, and as a parsing thread sends it. The model, most of its bytes, goes on a
+ * line of its own after the rest, so a run that needs only messages and references (`cjm
+ * validate` over files that did not change, or parsed on another thread) never parses it: the
+ * result's `journey` (or `persona`) reads it on first use. The first line holds the model's
+ * digest, so a model that was changed or cut is never used.
  */
-function encode(result: WireResult): string {
+export function encodeResult(result: WireResult): string {
 	const parsed = result.parsed as Record<string, unknown> | undefined;
 	const key = MODEL_KEYS.find((name) => parsed?.[name] !== undefined);
 	if (!parsed || !key) return JSON.stringify(result);
@@ -99,19 +101,23 @@ function encode(result: WireResult): string {
 	return `${JSON.stringify({ parsed: rest, messages: result.messages, model: { key, digest: digestOf(text) } })}\n${text}`;
 }
 
-/** The result stored in `bytes`, or undefined when they are not one `encode` wrote; `checked` bytes passed once already. */
-function decode(bytes: Buffer, checked: boolean): WireResult | undefined {
-	const end = bytes.indexOf(0x0a);
+/**
+ * The result in `bytes`, or undefined when they are not one `encodeResult` wrote; the digest is
+ * checked for bytes read from storage (not `checked` yet), not for text this process encoded.
+ */
+export function decodeResult(bytes: Buffer | string, checked = typeof bytes === 'string'): WireResult | undefined {
+	const text = typeof bytes === 'string';
+	const end = text ? bytes.indexOf('\n') : bytes.indexOf(0x0a);
 	let head: unknown;
 	try {
-		head = JSON.parse(bytes.toString('utf8', 0, end === -1 ? bytes.length : end));
+		head = JSON.parse(text ? bytes.slice(0, end === -1 ? undefined : end) : bytes.toString('utf8', 0, end === -1 ? bytes.length : end));
 	} catch {
 		return undefined;
 	}
 	if (!isWireResult(head)) return undefined;
 	const { model, ...result } = head as WireResult & { model?: { key: ModelKey; digest: string } };
 	if (end === -1) return model === undefined ? result : undefined;
-	const body = bytes.subarray(end + 1);
+	const body = text ? bytes.slice(end + 1) : bytes.subarray(end + 1);
 	if (!model || !MODEL_KEYS.includes(model.key) || typeof result.parsed !== 'object' || (!checked && model.digest !== digestOf(body))) return undefined;
 	const { key } = model;
 	const parsed = result.parsed as Record<string, unknown>;
@@ -119,7 +125,7 @@ function decode(bytes: Buffer, checked: boolean): WireResult | undefined {
 		enumerable: true,
 		configurable: true,
 		get() {
-			const value: unknown = JSON.parse(body.toString('utf8'));
+			const value: unknown = JSON.parse(typeof body === 'string' ? body : body.toString('utf8'));
 			Object.defineProperty(parsed, key, { value, enumerable: true, configurable: true, writable: true });
 			return value;
 		},
@@ -150,13 +156,13 @@ export function fileCache(location: string): FileCache {
 					return undefined;
 				}
 			}
-			const result = decode(bytes, known !== undefined);
+			const result = decodeResult(bytes, known !== undefined);
 			if (result) used.set(key, bytes);
 			return result;
 		},
 		// Stored at once: the checks after parsing change the model they share with `result`.
-		set: (key, result) => {
-			used.set(key, Buffer.from(encode(result)));
+		set: (key, result, encoded) => {
+			used.set(key, Buffer.from(encoded ?? encodeResult(result)));
 			made.add(key);
 		},
 		save: () => {
