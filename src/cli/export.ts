@@ -2,16 +2,17 @@
  * `cjm export <journey> --format <f>` and `cjm export --all --format <f>`: a journey, or the whole
  * project, as a file for people outside the repository. Text goes to standard output unless `-o`
  * names a file; bytes (pictures, documents) always go to a file, by default named after the
- * journey in the working directory. An export never writes into the content folders, so it can
- * never replace a file someone wrote.
+ * journey in the working directory. An export never writes where people write the project
+ * (`authoredPlace`), so it can never replace a file someone wrote.
  */
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { CONTENT_DIRS, loadProject } from '../core/index.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { loadProject } from '../core/index.ts';
 import { type Encoded, EXPORT_FORMATS, ExportError, type ExportFormat, exportJourney, exportProject, type Paper } from '../export/index.ts';
 import { format } from '../report/index.ts';
 import type { Io } from './main.ts';
 import { journeyArg } from './journey-arg.ts';
+import { authoredPlace } from './paths.ts';
 import { resolveTargets, UsageError } from './targets.ts';
 
 export interface ExportOptions {
@@ -72,18 +73,6 @@ async function encode(run: () => Promise<Encoded>): Promise<Encoded> {
 }
 
 function refuseContentFolders(file: string, root: string) {
-	const real = (path: string) => {
-		try {
-			return realpathSync(path);
-		} catch {
-			return path;
-		}
-	};
-	const target = resolve(real(dirname(file)), basename(file));
-	for (const dir of CONTENT_DIRS) {
-		const folder = real(resolve(root, dir));
-		if (target === folder || target.startsWith(folder + sep)) {
-			throw new UsageError(`will not write ${relative(process.cwd(), file)}: ${dir}/ holds content people write; choose another place with -o`);
-		}
-	}
+	const place = authoredPlace(file, root);
+	if (place) throw new UsageError(`will not write ${relative(process.cwd(), file)}: ${place} holds content people write; choose another place with -o`);
 }

@@ -39,6 +39,13 @@ describe('cjm export', () => {
 		expect(readFileSync(join(work, 'journeys/online-store/signup-current.md'), 'utf8')).toBe(readFileSync(join(repoRoot, 'journeys/online-store/signup-current.md'), 'utf8'));
 	});
 
+	test('nor over the measurements or the settings file', () => {
+		expect(cjm('online-store/signup-current', '-f', 'csv', '-o', 'metrics/signup.csv')).toMatchObject({ status: 2, stderr: 'cjm: will not write metrics/signup.csv: metrics/ holds content people write; choose another place with -o\n' });
+		expect(cjm('online-store/signup-current', '-f', 'json', '-o', 'cjm.config.yaml')).toMatchObject({ status: 2, stderr: 'cjm: will not write cjm.config.yaml: cjm.config.yaml holds content people write; choose another place with -o\n' });
+		expect(existsSync(join(work, 'metrics/signup.csv'))).toBe(false);
+		expect(existsSync(join(work, 'cjm.config.yaml'))).toBe(false);
+	});
+
 	test('usage errors: no journey, an unknown journey, an unknown format, a format --all cannot write', () => {
 		expect(cjm('--format', 'json')).toMatchObject({ status: 2, stderr: 'cjm: which journey? give its file or id, or --all for the whole project\n' });
 		expect(cjm('nope', '--format', 'json')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^cjm: No journey `nope` in this project; journeys: /) });

@@ -37,6 +37,8 @@ test('a folder that is or holds the content, the working folder or the tool is r
 
 test('a folder inside the content folders, with a git repository, with files no build wrote, or a file is refused', () => {
 	expect(problem('project/journeys/site')).toMatch(/is inside journeys\/, which the build reads/);
+	expect(problem('project/assets/site')).toMatch(/is inside assets\/, which the build reads/);
+	expect(problem('project/metrics')).toMatch(/is inside metrics\/, which the build reads/);
 	expect(problem('tool/src')).toMatch(/holds files no site build wrote \(cli\.ts\)/);
 	expect(problem('gh-pages')).toMatch(/holds a git repository \(\.git\)/);
 	expect(problem('notes')).toMatch(/holds files no site build wrote \(todo\.txt\)/);
