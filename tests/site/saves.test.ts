@@ -28,7 +28,7 @@ afterAll(async () => {
 /** Writes a new file and waits until the watcher has reported it, and for its 50 ms window to pass. */
 async function created(name: string, text: string): Promise<string> {
 	const path = join(dir, name);
-	const reported = new Promise<void>((done) => {
+	const announced = new Promise<void>((done) => {
 		const listener = (added: string) => {
 			if (added !== path) return;
 			vite.watcher.off('add', listener);
@@ -37,7 +37,7 @@ async function created(name: string, text: string): Promise<string> {
 		vite.watcher.on('add', listener);
 	});
 	writeFileSync(path, text);
-	await reported;
+	await announced;
 	await sleep(100);
 	return path;
 }
@@ -49,9 +49,14 @@ function reads(accepts: (path: string) => boolean) {
 	return seen;
 }
 
-/** Waits until `seen` has `count` reports and then for one more settling period, so late ones show. */
+/** Waits (`within` ms at most) until `seen` has `count` reports, looking every millisecond. */
+async function reported(seen: unknown[], count: number, within = 5_000) {
+	for (const deadline = Date.now() + within; seen.length < count && Date.now() < deadline; ) await sleep(1);
+}
+
+/** `reported`, then one more settling period, so late reports show. */
 async function settled(seen: unknown[], count: number) {
-	for (const deadline = Date.now() + 5_000; seen.length < count && Date.now() < deadline; ) await sleep(5);
+	await reported(seen, count);
 	await sleep(SETTLE * 3);
 }
 
@@ -59,7 +64,7 @@ test('a save that empties the file and then writes it is reported with what was 
 	const path = await created('emptied.md', '---\ntitle: Before\n---\n');
 	const seen = reads((file) => file === path);
 	writeFileSync(path, '');
-	for (const deadline = Date.now() + 30_000; seen.length === 0 && Date.now() < deadline; ) await sleep(1);
+	await reported(seen, 1, 30_000);
 	expect(seen).toEqual(['']); // read while empty
 	writeFileSync(path, '---\ntitle: Saved\n---\n'); // inside the window: the watcher drops this change
 	await settled(seen, 2);
