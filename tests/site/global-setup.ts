@@ -26,6 +26,8 @@ declare module 'vitest' {
 		contentDir: string;
 		/** How long `cjm build` took, in milliseconds. */
 		buildMs: number;
+		/** What `cjm build` printed, stdout and stderr. */
+		buildOutput: string;
 		/** The Chromium every browser test launches, chosen (and unpacked, if it is npm's) once. */
 		chromium: ChromiumChoice;
 	}
@@ -100,7 +102,7 @@ export function serve(root: string): Promise<Server> {
 	});
 }
 
-function buildSite(contentDir: string, outDir: string): Promise<void> {
+function buildSite(contentDir: string, outDir: string): Promise<string> {
 	const env = siteBuildEnv();
 	// Vitest sets NODE_ENV=test, with which Vite builds in development mode: Starlight would render its
 	// "search only works in production" placeholder instead of the search box. Build as a user does.
@@ -114,7 +116,7 @@ function buildSite(contentDir: string, outDir: string): Promise<void> {
 		child.on('error', fail);
 		child.on('close', (code) => {
 			clearTimeout(timer);
-			if (code === 0 && existsSync(join(outDir, 'index.html'))) done();
+			if (code === 0 && existsSync(join(outDir, 'index.html'))) done(output);
 			else fail(new Error(`cjm build exited with ${code}:\n${output}`));
 		});
 	});
@@ -130,8 +132,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	cpSync(join(repo, 'tests/fixtures/site/hostile.md'), join(contentDir, 'journeys/hostile.md'));
 
 	const started = performance.now();
+	let buildOutput: string;
 	try {
-		await buildSite(contentDir, siteDir);
+		buildOutput = await buildSite(contentDir, siteDir);
 	} catch (error) {
 		rmSync(work, { recursive: true, force: true });
 		throw error;
@@ -144,6 +147,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	project.provide('siteDir', siteDir);
 	project.provide('contentDir', contentDir);
 	project.provide('buildMs', buildMs);
+	project.provide('buildOutput', buildOutput);
 	project.provide('chromium', chromium);
 	console.log(`site: built in ${(buildMs / 1000).toFixed(1)} s, served at http://127.0.0.1:${port}/, tested in ${chromium.source} Chromium ${chromium.executablePath}`);
 

@@ -7,7 +7,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import type { Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { EXPORT_FORMATS, SITE_EXPORTS } from '../../src/export/index.ts';
 import { builtContent, diagramRendered, isLoopback, openSite, screenshot, type Site, type WatchedPage, visit as visitPage } from './browser.ts';
 
@@ -280,4 +280,11 @@ describe('JavaScript', () => {
 test('no request left loopback', () => {
 	expect(site.requests.length).toBeGreaterThan(50);
 	expect(site.requests.filter((url) => !isLoopback(url))).toEqual([]);
+});
+
+test('the build prints its own summary and no warning from Astro or Starlight', () => {
+	// Astro's logger writes `[WARN]` and `[ERROR]` lines; one on every build is noise an author cannot act on.
+	const output = inject('buildOutput');
+	expect(output).toMatch(/^✔ site built in /m);
+	expect(output.split('\n').filter((line) => /\[(WARN|ERROR)\]/.test(line))).toEqual([]);
 });
