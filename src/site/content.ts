@@ -1,7 +1,7 @@
 /** The validated content, as pages read it from the collections, with the look-ups pages need, indexed once per build. */
 import { getCollection } from 'astro:content';
 import { type Project, routeSlugs } from '../core/index.ts';
-import { type JourneyEntry, type PersonaEntry, siteModels } from './entries.ts';
+import { type JourneyEntry, type ModelCollection, type PersonaEntry, siteModels } from './entries.ts';
 import { useRouteSlugs } from './urls.ts';
 
 export interface SiteContent extends Project {
@@ -43,10 +43,19 @@ function modelsOf<T>(collection: string, entries: Array<{ id: string }>, models:
 	});
 }
 
+/**
+ * A collection's entries, as the store lists them. Astro warns on every read of an empty collection,
+ * telling the author to check a content config that is ours: when this process's loader stored no
+ * model (a project with a persona and no journey yet), the collection is empty without asking.
+ */
+async function entriesOf(collection: ModelCollection): Promise<Array<{ id: string }>> {
+	return siteModels.loaded.has(collection) && siteModels[collection].size === 0 ? [] : getCollection(collection);
+}
+
 export function siteContent(): Promise<SiteContent> {
 	content ??= (async () => {
-		const journeys = modelsOf('journeys', await getCollection('journeys'), siteModels.journeys).sort((a, b) => a.title.localeCompare(b.title));
-		const personas = modelsOf('personas', await getCollection('personas'), siteModels.personas).sort((a, b) => a.name.localeCompare(b.name));
+		const journeys = modelsOf('journeys', await entriesOf('journeys'), siteModels.journeys).sort((a, b) => a.title.localeCompare(b.title));
+		const personas = modelsOf('personas', await entriesOf('personas'), siteModels.personas).sort((a, b) => a.name.localeCompare(b.name));
 		const personaById = new Map(personas.map((persona) => [persona.id, persona]));
 		const journeyById = new Map(journeys.map((journey) => [journey.id, journey]));
 		// A journey names a persona once, so each appears once in its list.

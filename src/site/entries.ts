@@ -22,14 +22,19 @@ export type JourneyEntry = Journey & {
 };
 export type PersonaEntry = Persona;
 
+/** The collections whose entries stand for a model in `siteModels`. */
+export type ModelCollection = 'journeys' | 'personas';
+
 /** The models the loaders stored, by entry id: what `getCollection`'s entries stand for. */
 export interface SiteModels {
 	journeys: Map<string, JourneyEntry>;
 	personas: Map<string, PersonaEntry>;
+	/** The collections whose loader has run in this process: then an empty map is an empty collection. */
+	loaded: Set<ModelCollection>;
 }
 
 const SLOT: unique symbol = Symbol.for('cjm.siteModels');
-export const siteModels: SiteModels = ((globalThis as { [SLOT]?: SiteModels })[SLOT] ??= { journeys: new Map(), personas: new Map() });
+export const siteModels: SiteModels = ((globalThis as { [SLOT]?: SiteModels })[SLOT] ??= { journeys: new Map(), personas: new Map(), loaded: new Set() });
 
 /** A journey's or persona's entry in Astro's store: no data, the model is in `siteModels` and its digest on the entry. */
 export const modelEntrySchema = z.object({}).strict();

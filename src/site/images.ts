@@ -19,10 +19,12 @@ const keep = !import.meta.env.DEV;
 
 /** The published images of one journey's touchpoints, by project-relative path. */
 export async function journeyImages(journey: Journey): Promise<Record<string, MapImage>> {
+	const paths = [...new Set(touchpointsOf(journey).flatMap((t) => (t.image ?? []).map((image) => image.src)))];
+	// Astro warns on every read of an empty collection: a project without images never reads it.
+	if (paths.length === 0) return {};
 	if (!keep || !sources) sources = getCollection('images').then((entries) => new Map(entries.map((entry) => [entry.id, entry.data.src])));
 	const metadata = await sources;
 	if (!keep || !published) published = new Map();
-	const paths = [...new Set(touchpointsOf(journey).flatMap((t) => (t.image ?? []).map((image) => image.src)))];
 	const entries = await Promise.all(
 		paths.flatMap((path) => {
 			const source = metadata.get(path);

@@ -125,6 +125,7 @@ export const journeyLoader = (): Loader =>
 			project.journeys.filter((journey) => !failing.has(journey.path)).map((journey) => ({ ...journey, lastUpdated: journey.updated ?? updated.get(journey.path), lastCommit: updated.get(journey.path) })),
 			idsIn(failing, JOURNEYS_DIR)
 		);
+		siteModels.loaded.add('journeys');
 	});
 
 export const personaLoader = (): Loader =>
@@ -135,6 +136,7 @@ export const personaLoader = (): Loader =>
 			project.personas.filter((persona) => !failing.has(persona.path)),
 			idsIn(failing, PERSONAS_DIR)
 		);
+		siteModels.loaded.add('personas');
 	});
 
 /**
