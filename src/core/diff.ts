@@ -6,7 +6,8 @@
  */
 import type { VFile } from 'vfile';
 import { READING_RULES } from './rules.ts';
-import { ALL_PERSONAS, conversion as conversionInsights, mainPath, percent, personaCurves, signed } from './insights.ts';
+import { ALL_PERSONAS, conversion as conversionInsights, mainPath, personaCurves } from './insights.ts';
+import { percent, signed } from './words.ts';
 import { comparedFields } from './fields.ts';
 import { CONVERSION_KPI, type KpiSeries } from './metrics.ts';
 import { type Item, type Journey, type Persona, type Project, type Stage, type Touchpoint, touchpointsOf } from './model.ts';

@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Journey } from './model.ts';
 import { FILE_START, type Place } from './place.ts';
 import { report } from './rules.ts';
+import { counted } from './words.ts';
 
 export interface ReviewState {
 	/** `YYYY-MM-DD` of the last review, if anything says. */
@@ -41,7 +42,7 @@ export function reviewState(journey: Pick<Journey, 'reviewed'>, options: { today
 }
 
 /** "1 day", "412 days" */
-const days = (count: number) => `${count} ${count === 1 ? 'day' : 'days'}`;
+const days = (count: number) => counted(count, 'day');
 
 /** Reports `stale-map` on a journey whose last review is older than the config allows. */
 export function checkFreshness(

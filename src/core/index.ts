@@ -18,7 +18,7 @@ export { isRemoteUrl } from './lint-body.ts';
 export { type JourneyInput, JourneySchema, MAX_TOUCHPOINTS, PersonaSchema, TOUCHPOINT_NAMES, TouchpointSchema } from './schema.ts';
 export { FIELD_VIEWS, type FieldViews, lanesOf } from './fields.ts';
 export { ALL_PERSONAS, type CurvePoint, curvePersonas, emotionCurve, onCurveOf, type PersonaCurve, personaCurves, type Insight, type InsightKind, journeyInsights, mainPath, summarizeInsights } from './insights.ts';
-export { percent, signed } from './insights.ts';
+export { counted, nounFor, percent, signed } from './words.ts';
 export { type JourneyView, journeyView } from './journey-view.ts';
 export {
 	backlog,

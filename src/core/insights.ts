@@ -6,6 +6,7 @@
  */
 import { RAPID_DROP } from './lint-journey.ts';
 import { type Journey, type Touchpoint, touchpointsOf, unownedPains } from './model.ts';
+import { percent, signed } from './words.ts';
 
 export type InsightKind =
 	| 'rapid-drop'
@@ -74,8 +75,6 @@ export function personaCurves(journey: Journey): PersonaCurve[] {
 }
 
 const quote = (touchpoint: Touchpoint) => `“${touchpoint.name}”`;
-export const signed = (score: number) => (score > 0 ? `+${score}` : score < 0 ? `−${-score}` : '0');
-export const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 
 /** How many of each kind the short "what to look at" list keeps, strongest first. */
 const SUMMARY_LIMITS: Record<InsightKind, number> = {

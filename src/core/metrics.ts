@@ -10,6 +10,7 @@ import type { VFile } from 'vfile';
 import type { Journey } from './model.ts';
 import { FILE_START, type Locator, locator, type Place } from './place.ts';
 import { report } from './rules.ts';
+import { counted } from './words.ts';
 import { suggester } from './suggest.ts';
 
 export const METRICS_DIR = 'metrics';
@@ -71,7 +72,7 @@ export function readMetrics(file: VFile, targets: MetricTargets): Measurement[] 
 		let places: Place[] | undefined;
 		const at = (column: number) => (places ??= fieldPlaces(row, locate))[column];
 		if (row.record.length !== METRIC_COLUMNS.length) {
-			report(file, 'invalid-metric', `Unexpected row of ${row.record.length} ${row.record.length === 1 ? 'field' : 'fields'}, expected ${METRIC_COLUMNS.length}: ${METRIC_COLUMNS.join(', ')}`, at(0));
+			report(file, 'invalid-metric', `Unexpected row of ${counted(row.record.length, 'field')}, expected ${METRIC_COLUMNS.length}: ${METRIC_COLUMNS.join(', ')}`, at(0));
 			return [];
 		}
 		const measurement = check(

@@ -5,7 +5,7 @@
  */
 import type { PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import type { Change, Curves, EntityDiff, Problem, ProjectDiff } from '../core/index.ts';
+import { type Change, counted, type Curves, type EntityDiff, type Problem, type ProjectDiff } from '../core/index.ts';
 import { markdownOptions } from './markdown-out.ts';
 
 /** First line of the comment: how the workflow finds its own comment to update. */
@@ -94,7 +94,6 @@ export function summarize(diff: ProjectDiff): Summary {
 	};
 }
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** "3 journeys: 2 changed, 1 added · emotion up at 2 touchpoints, down at 1 · 1 pain added, 2 resolved · 1 new error" */
 export function summaryLine(diff: ProjectDiff): string {
@@ -102,12 +101,12 @@ export function summaryLine(diff: ProjectDiff): string {
 	const counts = (what: string, c: Summary['journeys']) => {
 		const kinds = (['changed', 'added', 'renamed', 'removed'] as const).filter((k) => c[k] > 0);
 		if (kinds.length === 0) return [];
-		if (kinds.length === 1) return [`${plural(c[kinds[0]], what)} ${kinds[0]}`];
-		return [`${plural(c.added + c.removed + c.renamed + c.changed, what)}: ${kinds.map((k) => `${c[k]} ${k}`).join(', ')}`];
+		if (kinds.length === 1) return [`${counted(c[kinds[0]], what)} ${kinds[0]}`];
+		return [`${counted(c.added + c.removed + c.renamed + c.changed, what)}: ${kinds.map((k) => `${c[k]} ${k}`).join(', ')}`];
 	};
 	// Only the counts that are not zero: "emotion down at 1 touchpoint", not "emotion 0 up, 1 down".
-	const emotion = [s.emotionUp ? `up at ${plural(s.emotionUp, 'touchpoint')}` : '', s.emotionDown ? `down at ${s.emotionUp ? s.emotionDown : plural(s.emotionDown, 'touchpoint')}` : ''];
-	const pains = [s.painsAdded ? `${plural(s.painsAdded, 'pain')} added` : '', s.painsResolved ? (s.painsAdded ? `${s.painsResolved} resolved` : `${plural(s.painsResolved, 'pain')} resolved`) : ''];
+	const emotion = [s.emotionUp ? `up at ${counted(s.emotionUp, 'touchpoint')}` : '', s.emotionDown ? `down at ${s.emotionUp ? s.emotionDown : counted(s.emotionDown, 'touchpoint')}` : ''];
+	const pains = [s.painsAdded ? `${counted(s.painsAdded, 'pain')} added` : '', s.painsResolved ? (s.painsAdded ? `${s.painsResolved} resolved` : `${counted(s.painsResolved, 'pain')} resolved`) : ''];
 	const parts = [
 		...counts('journey', s.journeys),
 		...counts('persona', s.personas),
@@ -116,8 +115,8 @@ export function summaryLine(diff: ProjectDiff): string {
 	];
 	const problems = [
 		...(s.errors + s.warnings === 0 ? ['no new validation problems'] : []),
-		...(s.errors ? [`${s.errors} new error${s.errors === 1 ? '' : 's'}`] : []),
-		...(s.warnings ? [`${s.warnings} new warning${s.warnings === 1 ? '' : 's'}`] : []),
+		...(s.errors ? [counted(s.errors, 'new error')] : []),
+		...(s.warnings ? [counted(s.warnings, 'new warning')] : []),
 		...(s.fixed ? [`${s.fixed} fixed`] : []),
 	].join(', ');
 	return parts.length === 0 ? `No journey or persona changed; ${problems}.` : `${parts.join(' · ')} · ${problems}`;
@@ -240,7 +239,7 @@ export function diffMarkdown(diff: ProjectDiff, options: { compare?: { base: str
 			: []),
 		...problemSection('New validation problems', diff.problems.introduced),
 	];
-	const tail: RootContent[] = diff.problems.resolved.length > 0 ? details(`${plural(diff.problems.resolved.length, 'validation problem')} fixed`, problemSection('Fixed', diff.problems.resolved).slice(1)) : [];
+	const tail: RootContent[] = diff.problems.resolved.length > 0 ? details(`${counted(diff.problems.resolved.length, 'validation problem')} fixed`, problemSection('Fixed', diff.problems.resolved).slice(1)) : [];
 	const sections = [...diff.journeys, ...diff.personas].map((entity) => render(entitySection(entity)));
 	const start = render(head);
 	const end = tail.length > 0 ? render(tail) : '';

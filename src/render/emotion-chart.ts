@@ -9,7 +9,7 @@ import { s } from './hast.ts';
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
 import { type Insight, type Journey, journeyView, type Touchpoint, touchpointsOf } from '../core/index.ts';
-import { anchor, EMOTION_WORDS, emotionClass, signed } from './format.ts';
+import { anchor, counted, EMOTION_WORDS, emotionClass, signed } from './format.ts';
 import { htmlOf } from './html.ts';
 import { journeyStylesheet } from './stylesheet.ts';
 
@@ -188,11 +188,11 @@ function legend(width: number, height: number, points: Point[], baseline?: Journ
 /** The chart's long description, for screen readers: the shape of the curve in a few sentences. */
 function describe(journey: Journey, points: Point[], baseline?: Journey): string {
 	const scored = points.filter((p) => p.score !== undefined);
-	if (scored.length === 0) return `No emotions recorded for the ${points.length} touchpoints of ${journey.title}.`;
+	if (scored.length === 0) return `No emotions recorded for the ${counted(points.length, 'touchpoint')} of ${journey.title}.`;
 	const low = scored.reduce((a, b) => (b.score! < a.score! ? b : a));
 	const high = scored.reduce((a, b) => (b.score! > a.score! ? b : a));
 	return [
-		`Emotion from −2 (very negative) to +2 (very positive) across ${points.length} touchpoints in ${journey.stages.length} stages.`,
+		`Emotion from −2 (very negative) to +2 (very positive) across ${counted(points.length, 'touchpoint')} in ${counted(journey.stages.length, 'stage')}.`,
 		`Lowest: ${signed(low.score!)} at ${low.touchpoint.name}. Highest: ${signed(high.score!)} at ${high.touchpoint.name}.`,
 		`Starts at ${signed(scored[0].score!)} and ends at ${signed(scored.at(-1)!.score!)}.`,
 		baseline ? `The baseline journey ${baseline.title} is drawn for comparison.` : '',

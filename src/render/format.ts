@@ -1,7 +1,7 @@
 /** Small text helpers shared by the renderers: the words and numbers readers see. */
 import type { Emotion, Item } from '../core/index.ts';
 
-export { percent, signed } from '../core/index.ts';
+export { counted, nounFor, percent, signed } from '../core/index.ts';
 
 /** Words for the -2..+2 scale, used in tables, tooltips and chart descriptions. */
 export const EMOTION_WORDS: Record<number, string> = {

@@ -4,7 +4,7 @@ export { EMOTION_SCALE, type JourneySheet, journeySheet, SHEET_LABELS, SHEET_ROW
 export { diffMarkdown, diffText } from './diff-report.ts';
 export { emotionChart, emotionChartTree, type EmotionChartOptions } from './emotion-chart.ts';
 export { emotionDataTable, insightList, journeyDocument } from './document.ts';
-export { anchor, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';
+export { anchor, counted, EMOTION_WORDS, emotionClass, itemDetails, nounFor, percent, signed } from './format.ts';
 export { journeyTable, journeyTableMarkdown, journeyTableTree } from './table.ts';
 export { FLOW_LIMITS, flowSize, mermaidFlow, mermaidJourney } from './mermaid.ts';
 export { emotionSparkline, kpiSparkline, kpiValue } from './sparkline.ts';

@@ -9,7 +9,7 @@ import type { Element, ElementContent } from 'hast';
 import { h, s } from './hast.ts';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from 'd3-shape';
 import { ALL_PERSONAS, CONVERSION_KPI, type Insight, type Journey, type KpiSeries, type Moment, type Touchpoint } from '../core/index.ts';
-import { anchor, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';
+import { anchor, counted, EMOTION_WORDS, emotionClass, itemDetails, percent, signed } from './format.ts';
 import { htmlOf } from './html.ts';
 import { kpiSparkline, kpiValue } from './sparkline.ts';
 import { curveWindow, type LaneId, MAP_LANES, MAP_SIZE, type MapColumn, type MapCurve, type MapLayout, mapLayout } from './map-layout.ts';
@@ -88,7 +88,7 @@ export function journeyMapTree(journey: Journey, options: JourneyMapOptions = {}
 			toolbar(layout, names),
 			h('div', { className: 'cjm-map-scroller', role: 'region', ariaLabel: `Journey map of ${journey.title}; scrolls sideways`, tabIndex: 0 }, [
 				h('table', { className: ['cjm-table', 'cjm-map-table'], style: `width: ${tableWidth}px` }, [
-					h('caption', { className: 'cjm-map-caption' }, `${journey.title}: ${journey.stages.length} stages, ${layout.columns.length} touchpoints`),
+					h('caption', { className: 'cjm-map-caption' }, `${journey.title}: ${counted(journey.stages.length, 'stage')}, ${counted(layout.columns.length, 'touchpoint')}`),
 					h('colgroup', [h('col', { style: `width: ${MAP_SIZE.label}px` })]),
 					...layout.stages.map((stage) => h('colgroup', { span: stage.span }, Array.from({ length: stage.span }, () => h('col', { style: `width: ${MAP_SIZE.column}px` })))),
 					h('thead', [stageBand(layout), touchpointRow(layout, names, multi, options)]),
@@ -205,7 +205,7 @@ function touchpointRow(layout: MapLayout, names: (id: string) => string, multi: 
 function support(t: Touchpoint): Part {
 	const evidence = t.evidence ?? [];
 	if (!t.confidence && evidence.length === 0) return '';
-	const sources = evidence.length === 0 ? 'no sources' : `${evidence.length} ${evidence.length === 1 ? 'source' : 'sources'}`;
+	const sources = evidence.length === 0 ? 'no sources' : counted(evidence.length, 'source');
 	const words = t.confidence ? `${t.confidence} confidence · ${sources}` : sources;
 	return h('span', { className: ['cjm-map-support', `cjm-map-support--${t.confidence ?? 'unrated'}`], title: evidence.length > 0 ? `Evidence: ${evidence.join('; ')}` : undefined }, words);
 }

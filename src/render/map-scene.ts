@@ -7,7 +7,7 @@
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { type Journey, journeyView, touchpointsOf } from '../core/index.ts';
-import { EMOTION_WORDS, emotionClass, percent, signed } from './format.ts';
+import { counted, EMOTION_WORDS, emotionClass, percent, signed } from './format.ts';
 import { legendEntries, MAP_CELLS, marker, MOMENTS, type Part, personaLabel } from './journey-map.ts';
 import { MAP_LANES, MAP_SIZE, type MapColumn, type MapCurve, type MapLayout, mapLayout } from './map-layout.ts';
 import { textWidth, wrapText } from './text-wrap.ts';
@@ -120,7 +120,7 @@ export function mapScene(journey: Journey, options: MapSceneOptions = {}): MapSc
 
 	// Title, counts and the legend of the curves.
 	y += text(PAD, y, wrap(journey.title, SIZE.title, true, width - 2 * PAD), SIZE.title, { bold: true });
-	const counts = `${journey.stages.length} stages · ${touchpointsOf(journey).length} touchpoints${multi ? ` · ${layout.personas.map(names).join(', ')}` : ''}`;
+	const counts = `${counted(journey.stages.length, 'stage')} · ${counted(touchpointsOf(journey).length, 'touchpoint')}${multi ? ` · ${layout.personas.map(names).join(', ')}` : ''}`;
 	y += text(PAD, y, wrap(counts, SIZE.subtitle, false, width - 2 * PAD), SIZE.subtitle, { fill: MAP_COLOURS.muted }) + 8;
 	let x = PAD;
 	for (const entry of legendEntries(layout, names, options.baseline)) {

@@ -8,7 +8,7 @@ import { scaleLinear } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
 import type { Element } from 'hast';
 import { ALL_PERSONAS, type CurvePoint, type Journey, type KpiSeries, personaCurves, touchpointsOf } from '../core/index.ts';
-import { percent, signed } from './format.ts';
+import { counted, percent, signed } from './format.ts';
 import { htmlOf } from './html.ts';
 
 export function emotionSparkline(journey: Journey, size: { width: number; height: number } = { width: 120, height: 32 }): string {
@@ -50,7 +50,7 @@ export function kpiSparkline(series: KpiSeries, size: { width: number; height: n
 	const y = scaleLinear().domain(low === high ? [low - 1, high + 1] : [low, high]).range([size.height - 2, 2]);
 	const d = line<number>().x((_, i) => x(i)).y((value) => y(value))(values) ?? '';
 	const show = (value: number) => kpiValue(series, value);
-	return s('svg', { className: 'cjm-kpi-sparkline', viewBox: `0 0 ${size.width} ${size.height}`, width: size.width, height: size.height, role: 'img', ariaLabel: `${series.kpi} over ${series.points.length} ${series.points.length === 1 ? 'measurement' : 'measurements'}, from ${show(values[0])} (${series.points[0].date}) to ${show(values.at(-1)!)} (${series.latest.date})` }, [
+	return s('svg', { className: 'cjm-kpi-sparkline', viewBox: `0 0 ${size.width} ${size.height}`, width: size.width, height: size.height, role: 'img', ariaLabel: `${series.kpi} over ${counted(series.points.length, 'measurement')}, from ${show(values[0])} (${series.points[0].date}) to ${show(values.at(-1)!)} (${series.latest.date})` }, [
 		s('path', { className: 'cjm-sparkline-line', d }),
 		s('circle', { className: 'cjm-sparkline-low', cx: x(values.length - 1), cy: y(values.at(-1)!), r: 2 }),
 	]);

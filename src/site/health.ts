@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ReviewState, reviewState, todayIso, touchpointDates, touchpointsOf, unownedPains } from '../core/index.ts';
+import { counted, type ReviewState, reviewState, todayIso, touchpointDates, touchpointsOf, unownedPains } from '../core/index.ts';
 import { lineDates } from '../history.ts';
 import type { SiteContent } from './content.ts';
 import type { JourneyEntry } from './entries.ts';
@@ -47,11 +47,11 @@ export function healthRows(content: SiteContent, settings: ReviewSettings): Heal
 		const unowned = touchpoints.reduce((sum, t) => sum + unownedPains(t).length, 0);
 		const withoutEvidence = touchpoints.filter((t) => !t.evidence).length;
 		const due = [
-			...(review.due ? [`Review (${review.age! - review.every} days overdue)`] : []),
+			...(review.due ? [`Review (${counted(review.age! - review.every, 'day')} overdue)`] : []),
 			...(review.last === undefined ? ['Record a review date (`reviewed`)'] : []),
 			...(journey.owner ? [] : ['Give the map an owner']),
 			...(journey.status === 'hypothesis' ? ['Validate with research'] : []),
-			...(unowned > 0 ? [`Find owners for ${unowned} ${unowned === 1 ? 'pain' : 'pains'}`] : []),
+			...(unowned > 0 ? [`Find owners for ${counted(unowned, 'pain')}`] : []),
 		];
 		return { journey, review, unownedPains: unowned, withoutEvidence, touchpoints: touchpoints.length, due };
 	});

@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { JOURNEYS_DIR, PERSONAS_DIR, SOURCE_PATHS, sourceKind, touchpointsOf } from '../core/index.ts';
+import { counted, JOURNEYS_DIR, PERSONAS_DIR, SOURCE_PATHS, sourceKind, touchpointsOf } from '../core/index.ts';
 import { receivedHandoff } from '../handoff.ts';
 import { format } from '../report/index.ts';
 import { problemsOf, publishProblems } from './dev-problems.ts';
@@ -42,7 +42,7 @@ async function checked(context: LoaderContext, fresh: boolean) {
 	if (failing.length > 0) {
 		if (news) context.logger.error(`\n${format(failing, 'compact')}`);
 		const count = failing.reduce((sum, file) => sum + file.messages.filter((m) => m.fatal).length, 0);
-		if (!dev) throw new ContentError(`${count} ${count === 1 ? 'error' : 'errors'} in journeys and personas (listed above); fix them, or run \`npx cjm validate\` for details`);
+		if (!dev) throw new ContentError(`${counted(count, 'error')} in journeys and personas (listed above); fix them, or run \`npx cjm validate\` for details`);
 	}
 	const root = receivedHandoff().displayRoot;
 	return { ...site, failing: new Set(failing.map((file) => projectPath(root, file.path))) as Failing };

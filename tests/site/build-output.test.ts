@@ -5,7 +5,7 @@
  * always fill: touchpoint images, and journeys.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -33,9 +33,14 @@ test('a clean project without images builds with its two lines of output and no 
 	expect(lines).toEqual(['✔ 3 files checked, no problems found', `✔ site built in ${relative(repo, site)}`, '']);
 }, 240_000);
 
-test('a project with a persona and no journey yet builds with its own report and no warning from Astro', () => {
+test('a project with a persona and no journey yet builds with its own report, no warning from Astro, and a home page that says how to start', () => {
 	const { site, lines } = buildOf('no-journeys', ['personas/marco-rossi.md']);
 	expect(lines.filter((line) => /\[(WARN|ERROR)\]/.test(line))).toEqual([]);
 	expect(lines).toContain('⚠ 1 warning');
 	expect(lines.at(-2)).toBe(`✔ site built in ${relative(repo, site)}`);
+	// The home page counts in words that agree with the numbers, and says how to start a journey instead of an empty table.
+	const home = readFileSync(join(site, 'index.html'), 'utf8');
+	expect(home).toContain('<strong>0</strong> journeys</li><li><a href="/personas/"><strong>1</strong> persona</a>');
+	expect(home).toContain('No journeys yet. Start one with <code>npx cjm new journey');
+	expect(home).toMatch(/<div hidden class="cjm-catalog /);
 }, 240_000);
