@@ -38,9 +38,11 @@ test('a project with a persona and no journey yet builds with its own report, no
 	expect(lines.filter((line) => /\[(WARN|ERROR)\]/.test(line))).toEqual([]);
 	expect(lines).toContain('⚠ 1 warning');
 	expect(lines.at(-2)).toBe(`✔ site built in ${relative(repo, site)}`);
-	// The home page counts in words that agree with the numbers, and says how to start a journey instead of an empty table.
+	// The home page counts in words that agree with the numbers; every page that lists journeys says how to start one.
 	const home = readFileSync(join(site, 'index.html'), 'utf8');
 	expect(home).toContain('<strong>0</strong> journeys</li><li><a href="/personas/"><strong>1</strong> persona</a>');
-	expect(home).toContain('No journeys yet. Start one with <code>npx cjm new journey');
 	expect(home).toMatch(/<div hidden class="cjm-catalog /);
+	for (const page of ['index.html', 'journeys/index.html', 'backlog/index.html', 'owners/index.html', 'channels/index.html', 'landscape/index.html', 'health/index.html']) {
+		expect(readFileSync(join(site, page), 'utf8'), page).toContain('No journeys yet. Start one with <code>npx cjm new journey');
+	}
 }, 240_000);
