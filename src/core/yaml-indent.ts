@@ -1,0 +1,120 @@
+/**
+ * Finds the line of a YAML indentation mistake, the most common error in hand-written
+ * frontmatter. `yaml` reports such a line as "Sequence item without - indicator", "Implicit keys
+ * need to be on a single line" or "Nested mappings are not allowed in compact mappings", often on
+ * the line before and several times over, which says nothing to someone who indented a key one
+ * space too far. Only asked once `yaml` has failed, so it may give up on anything unusual (flow
+ * collections, quotes across lines, nested dashes): then `yaml`'s own messages stand.
+ */
+
+export interface Misindented {
+	/** 0-based line in the YAML text. */
+	line: number;
+	/** Spaces before the line's first character. */
+	indent: number;
+	/** The indentations the line could have had, most likely first. */
+	expected: number[];
+	/** The line above, when the mistake is a key indented under a value it cannot belong to. */
+	under?: string;
+}
+
+/** A line's content without a trailing comment (a `#` after a space, outside quotes). */
+function withoutComment(content: string): string {
+	let quote = '';
+	for (let i = 0; i < content.length; i++) {
+		const c = content[i];
+		if (quote) {
+			if (c === quote) quote = '';
+		} else if (c === '"' || c === "'") {
+			if (i === 0 || /[\s:[{,-]/.test(content[i - 1])) quote = c;
+		} else if (c === '#' && (i === 0 || /\s/.test(content[i - 1]))) return content.slice(0, i).trimEnd();
+	}
+	return quote ? '\0' : content.trimEnd();
+}
+
+/** Whether a line closes every `[` and `{` it opens (quoted text aside): a flow collection on one line. */
+function balanced(text: string): boolean {
+	const bare = text.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '');
+	return (bare.match(/[[{]/g)?.length ?? 0) === (bare.match(/[\]}]/g)?.length ?? 0);
+}
+
+const KEY = /^(?:"[^"]*"|'[^']*'|[^\s#'"[{][^:#]*?)\s*:(?:\s|$)/;
+
+export function misindentedLine(yaml: string): Misindented | undefined {
+	const lines = yaml.split(/\r?\n/);
+	/** Columns where the open blocks' keys or items start, innermost last. */
+	const levels = [0];
+	/** The previous line ended with `key:` and no value: the next line may go deeper. */
+	let opens = false;
+	/** Inside a block scalar (`|`, `>`): lines deeper than this are its text. */
+	let scalarIndent: number | undefined;
+	let previous = '';
+	for (const [line, raw] of lines.entries()) {
+		const indent = raw.length - raw.trimStart().length;
+		const text = withoutComment(raw.trim());
+		if (text === '') continue;
+		if (text === '\0' || raw.slice(0, indent).includes('\t')) return undefined;
+		if (scalarIndent !== undefined) {
+			if (indent > scalarIndent) continue;
+			scalarIndent = undefined;
+		}
+		// Anchors, aliases, tags, nested dashes and flow collections over several lines: `yaml`'s own words.
+		if (/^[&*!?]|:\s+[&*!]|^-\s+[-&*!]/.test(text) || !balanced(text)) return undefined;
+
+		const top = levels.at(-1)!;
+		if (indent > top) {
+			if (opens) levels.push(indent);
+			else if (KEY.test(text.replace(/^-\s+/, '')) || text.startsWith('- ')) return { line, indent, expected: [top], under: previous };
+			// Otherwise the text goes on from the value above (a plain scalar over several lines).
+			else continue;
+		} else if (indent < top) {
+			while (levels.length > 1 && levels.at(-1)! > indent) levels.pop();
+			if (levels.at(-1) !== indent) return { line, indent, expected: [top, levels.at(-1)!].filter((n, i, all) => all.indexOf(n) === i) };
+		}
+		// A sequence item: a key after its dash starts the item's map two columns in.
+		let content = text;
+		if (/^-(\s|$)/.test(text)) {
+			content = text.replace(/^-\s*/, '');
+			if (content !== '' && KEY.test(content)) levels.push(indent + (text.length - content.length));
+		}
+		const key = KEY.exec(content);
+		const value = key ? content.slice(key[0].length).trim() : content;
+		opens = (key !== null && value === '') || content === '';
+		if (key && /^[|>][-+0-9]*$/.test(value)) scalarIndent = levels.at(-1)!;
+		previous = raw.trim();
+	}
+	return undefined;
+}
+
+/** The line of `offset` in `text`, 0-based. */
+const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length - 1;
+
+/**
+ * The indentation mistake behind `yaml`'s errors (given by their offsets), if there is one where
+ * they start: on the first error's line or next to it, since `yaml` often reports a line too deep
+ * on the line above it.
+ */
+export function indentationMistake(yaml: string, errorOffsets: number[]): Misindented | undefined {
+	if (errorOffsets.length === 0) return undefined;
+	const mistake = misindentedLine(yaml);
+	const first = lineOf(yaml, Math.min(...errorOffsets));
+	return mistake && Math.abs(mistake.line - first) <= 1 ? mistake : undefined;
+}
+
+/** What to tell the author, in the voice of every other message: what is unexpected, and what to do. */
+export function indentationReason({ indent, expected, under }: Misindented): string {
+	const spaces = (n: number) => `${n} ${n === 1 ? 'space' : 'spaces'}`;
+	if (under !== undefined) return `Unexpected indentation of ${spaces(indent)} under \`${under}\`, which already has a value: indent this line ${spaces(expected[0])}, as that line is`;
+	const [likely, ...others] = expected;
+	return `Unexpected indentation of ${spaces(indent)}, expected ${[likely, ...others].join(' or ')} (${likely} as the line above): the indentation says which map or list a line belongs to`;
+}
+
+/** Offsets of `line` (0-based) in `text`: its first non-space character and its end. */
+export function lineSpan(text: string, line: number): [start: number, end: number] {
+	let start = 0;
+	for (let i = 0; i < line; i++) start = text.indexOf('\n', start) + 1;
+	const end = text.indexOf('\n', start);
+	const stop = end === -1 ? text.length : end;
+	const content = text.slice(start, stop);
+	return [start + (content.length - content.trimStart().length), start + content.trimEnd().length];
+}

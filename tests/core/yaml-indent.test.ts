@@ -1,0 +1,85 @@
+/**
+ * A line indented wrongly gets one message, on that line, that says what its indentation should
+ * be, instead of `yaml`'s riddles around it ("Sequence item without - indicator", "Implicit keys
+ * need to be on a single line" on the line above...). Mutations of a real sample: every line moved
+ * one space left of its siblings, and every key moved one space right under a key with a value.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { describe, expect, test } from 'vitest';
+import { parseJourney } from '../../src/core/index.ts';
+import { misindentedLine } from '../../src/core/yaml-indent.ts';
+
+const path = 'journeys/restaurant/pizza-visit.md';
+const sample = readFileSync(join(import.meta.dirname, '../..', path), 'utf8');
+const lines = sample.split('\n');
+const closing = lines.indexOf('---', 1);
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+const isContent = (line: string) => line.trim() !== '' && !line.trim().startsWith('#');
+/** The content line before `i`, in the frontmatter. */
+const before = (i: number) => lines.slice(1, i).findLast(isContent);
+
+function messagesOf(text: string) {
+	const file = new VFile({ path, value: text });
+	parseJourney(file, 'restaurant/pizza-visit', path);
+	return file.messages.map((m) => [m.line, m.column, m.ruleId, m.reason]);
+}
+
+function moved(i: number, by: number): string {
+	const copy = [...lines];
+	copy[i] = by < 0 ? copy[i].slice(-by) : ' '.repeat(by) + copy[i];
+	return copy.join('\n');
+}
+
+describe('on the sample journey', () => {
+	test('parses without a message as it is', () => {
+		expect(messagesOf(sample)).toEqual([]);
+	});
+
+	/** Lines of block scalars (`key: >-` and the deeper lines after it): text, where indentation means something else. */
+	const scalarText = new Set<number>();
+	lines.forEach((line, i) => {
+		if (!/:\s+[|>][-+]?$/.test(line)) return;
+		for (let j = i + 1; j < closing && (lines[j].trim() === '' || indentOf(lines[j]) > indentOf(line)); j++) scalarText.add(j);
+	});
+	// Lines at the same indentation as the content line before them: one space less leaves them between two levels.
+	const siblings = lines
+		.map((line, i) => ({ line, i }))
+		.filter(({ line, i }) => i > 0 && i < closing && !scalarText.has(i) && isContent(line) && indentOf(line) > 0 && indentOf(line) === indentOf(before(i) ?? ''));
+	test.each(siblings.map(({ i }) => i))('line %i one space left of its siblings: one message, on it', (i) => {
+		const indent = indentOf(lines[i]) - 1;
+		const [message, ...others] = messagesOf(moved(i, -1));
+		expect(others).toEqual([]);
+		expect(message).toEqual([i + 1, indent + 1, 'yaml-syntax', expect.stringMatching(new RegExp(`^Unexpected indentation of ${indent} spaces?, expected ${indent + 1} or \\d+ \\(${indent + 1} as the line above\\)`))]);
+	});
+
+	// Keys whose line above gives its key a value on the same line: one space more cannot start a nested map.
+	const underValues = siblings.filter(({ line, i }) => /^(- )?[\w-]+: \S/.test(line.trim()) && /^(- )?[\w-]+: [^|>[{\s]/.test(before(i)!.trim()) && !before(i)!.trim().startsWith('- '));
+	test.each(underValues.map(({ i }) => i))('line %i one space deeper than a key with a value: one message, on it', (i) => {
+		const indent = indentOf(lines[i]) + 1;
+		const [message, ...others] = messagesOf(moved(i, 1));
+		expect(others).toEqual([]);
+		expect(message).toEqual([i + 1, indent + 1, 'yaml-syntax', `Unexpected indentation of ${indent} spaces under \`${before(i)!.trim()}\`, which already has a value: indent this line ${indent - 1} spaces, as that line is`]);
+	});
+
+	test('covers enough of the file to mean something', () => {
+		expect(siblings.length).toBeGreaterThan(50);
+		expect(underValues.length).toBeGreaterThan(20);
+	});
+});
+
+test('leaves to `yaml` what it cannot follow: flow collections over lines, anchors, quotes across lines, tabs', () => {
+	expect(misindentedLine('a: [1,\n  2]\n b: 1\n')).toBeUndefined();
+	expect(misindentedLine('a: &x 1\n b: 1\n')).toBeUndefined();
+	expect(misindentedLine("a: 'one\n  two'\n b: 1\n")).toBeUndefined();
+	expect(misindentedLine('a:\n\t- 1\n')).toBeUndefined();
+});
+
+test('reads block scalars and plain values over several lines as text, and a list at its key\'s column as valid', () => {
+	expect(misindentedLine('a: |\n  text: not a key\n   more\nb: 1\n')).toBeUndefined();
+	expect(misindentedLine('a: a long value\n  that goes on\nb: 1\n')).toBeUndefined();
+	expect(misindentedLine('sources:\n- one\n- two\nstages:\n- name: A\n  goal: B\n')).toBeUndefined();
+	expect(misindentedLine('stages:\n- name: A\n goal: B\n')).toEqual({ line: 2, indent: 1, expected: [2, 0] });
+});
