@@ -20,7 +20,7 @@ import { type Document, isMap, isSeq, parseDocument } from 'yaml';
 import { type BodyHeading, plainHeadings, treeHeadings } from './body-headings.ts';
 import { readPlainYaml, YAML_OPTIONS } from './fast-yaml.ts';
 import { tooComplex } from './markdown-limits.ts';
-import { indentationMistake, indentationReason, lineSpan } from './yaml-indent.ts';
+import { lineSpan, yamlMistake } from './yaml-mistakes.ts';
 import { FILE_START, type Locator, locator, type Point } from './place.ts';
 import { report } from './rules.ts';
 
@@ -123,13 +123,13 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 	if (doc.errors.length > 0) {
 		// Deep nesting exhausts the stack once per level, and each unclosed `[` adds the same syntax error: say each thing once per line.
 		const tooDeep = doc.errors.find((error) => error.message.includes('call stack'));
-		// A line indented wrongly makes `yaml` report riddles around it: say what is wrong with that line instead.
-		const misindented = tooDeep ? undefined : indentationMistake(yaml, doc.errors.map((error) => error.pos[0]));
+		// A line indented wrongly, or a dash or colon without its space, makes `yaml` report riddles around it: say what is wrong with that line instead.
+		const mistake = tooDeep ? undefined : yamlMistake(yaml, doc.errors.map((error) => error.pos[0]));
 		let errors = tooDeep ? [tooDeep] : doc.errors;
-		if (misindented) {
-			const [start, end] = lineSpan(yaml, misindented.line);
-			report(file, 'yaml-syntax', indentationReason(misindented), locate(yamlOffset + start, yamlOffset + end));
-			errors = errors.filter((error) => error.pos[0] < lineSpan(yaml, Math.max(0, misindented.line - 1))[0]);
+		if (mistake) {
+			const [start, end] = lineSpan(yaml, mistake.line);
+			report(file, 'yaml-syntax', mistake.reason, locate(yamlOffset + start, yamlOffset + end));
+			errors = errors.filter((error) => error.pos[0] < lineSpan(yaml, Math.max(0, mistake.line - 1))[0]);
 		}
 		const said = new Set<string>();
 		for (const error of errors) {

@@ -1,15 +1,16 @@
 /**
- * A line indented wrongly gets one message, on that line, that says what its indentation should
- * be, instead of `yaml`'s riddles around it ("Sequence item without - indicator", "Implicit keys
- * need to be on a single line" on the line above...). Mutations of a real sample: every line moved
- * one space left of its siblings, and every key moved one space right under a key with a value.
+ * A line indented wrongly, or a list dash or a key's colon without its space, gets one message,
+ * on that line, that says what to write, instead of `yaml`'s riddles around it ("Sequence item
+ * without - indicator", "Implicit keys need to be on a single line" on the line above...).
+ * Mutations of a real sample: every line moved one space left of its siblings, every key moved
+ * one space right under a key with a value, every dash and every colon glued to what follows.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import { parseJourney } from '../../src/core/index.ts';
-import { misindentedLine } from '../../src/core/yaml-indent.ts';
+import { misindentedLine } from '../../src/core/yaml-mistakes.ts';
 
 const path = 'journeys/restaurant/pizza-visit.md';
 const sample = readFileSync(join(import.meta.dirname, '../..', path), 'utf8');
@@ -45,9 +46,8 @@ describe('on the sample journey', () => {
 		for (let j = i + 1; j < closing && (lines[j].trim() === '' || indentOf(lines[j]) > indentOf(line)); j++) scalarText.add(j);
 	});
 	// Lines at the same indentation as the content line before them: one space less leaves them between two levels.
-	const siblings = lines
-		.map((line, i) => ({ line, i }))
-		.filter(({ line, i }) => i > 0 && i < closing && !scalarText.has(i) && isContent(line) && indentOf(line) > 0 && indentOf(line) === indentOf(before(i) ?? ''));
+	const fields = lines.map((line, i) => ({ line, i })).filter(({ line, i }) => i > 0 && i < closing && !scalarText.has(i) && isContent(line));
+	const siblings = fields.filter(({ line, i }) => indentOf(line) > 0 && indentOf(line) === indentOf(before(i) ?? ''));
 	test.each(siblings.map(({ i }) => i))('line %i one space left of its siblings: one message, on it', (i) => {
 		const indent = indentOf(lines[i]) - 1;
 		const [message, ...others] = messagesOf(moved(i, -1));
@@ -64,9 +64,27 @@ describe('on the sample journey', () => {
 		expect(message).toEqual([i + 1, indent + 1, 'yaml-syntax', `Unexpected indentation of ${indent} spaces under \`${before(i)!.trim()}\`, which already has a value: indent this line ${indent - 1} spaces, as that line is`]);
 	});
 
+	const glued = (i: number, what: RegExp) => {
+		const copy = [...lines];
+		copy[i] = copy[i].replace(what, '$1');
+		return copy.join('\n');
+	};
+	const items = fields.filter(({ line }) => /^- [\w-]+: /.test(line.trim()));
+	test.each(items.map(({ i }) => i))('line %i with no space after its dash: one message, on it', (i) => {
+		const key = /^- ([\w-]+):/.exec(lines[i].trim())![1];
+		expect(messagesOf(glued(i, /(-) /))).toEqual([[i + 1, indentOf(lines[i]) + 1, 'yaml-syntax', `Unexpected \`-${key}:\` without a space after the dash: a list item is written \`- ${key}:\``]]);
+	});
+	const pairs = fields.filter(({ line }) => /^(- )?[\w-]+: [\w-]/.test(line.trim()));
+	test.each(pairs.map(({ i }) => i))('line %i with no space after its colon: one message, on it', (i) => {
+		const [, key, value] = /^(?:- )?([\w-]+): (\S*)/.exec(lines[i].trim())!;
+		expect(messagesOf(glued(i, /^(\s*(?:- )?[\w-]+:) /))).toEqual([[i + 1, indentOf(lines[i]) + 1, 'yaml-syntax', `Unexpected \`${key}:${value}\` without a space after the colon: write \`${key}: ${value}\``]]);
+	});
+
 	test('covers enough of the file to mean something', () => {
 		expect(siblings.length).toBeGreaterThan(50);
 		expect(underValues.length).toBeGreaterThan(20);
+		expect(items.length).toBeGreaterThan(20);
+		expect(pairs.length).toBeGreaterThan(50);
 	});
 });
 

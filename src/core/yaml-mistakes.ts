@@ -1,10 +1,11 @@
 /**
- * Finds the line of a YAML indentation mistake, the most common error in hand-written
- * frontmatter. `yaml` reports such a line as "Sequence item without - indicator", "Implicit keys
- * need to be on a single line" or "Nested mappings are not allowed in compact mappings", often on
- * the line before and several times over, which says nothing to someone who indented a key one
- * space too far. Only asked once `yaml` has failed, so it may give up on anything unusual (flow
- * collections, quotes across lines, nested dashes): then `yaml`'s own messages stand.
+ * Names the common mistakes of hand-written frontmatter that `yaml` reports as riddles: a line
+ * indented one space off ("Sequence item without - indicator", "Implicit keys need to be on a
+ * single line", "Nested mappings are not allowed in compact mappings", often on the line above
+ * and several times over), a list dash or a key's colon without its space. Only asked once `yaml`
+ * has failed, and only about the lines where its errors start, so it may give up on anything
+ * unusual (flow collections over lines, quotes across lines, anchors, tags, tabs): then `yaml`'s
+ * own messages stand.
  */
 
 export interface Misindented {
@@ -89,20 +90,40 @@ export function misindentedLine(yaml: string): Misindented | undefined {
 /** The line of `offset` in `text`, 0-based. */
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length - 1;
 
-/**
- * The indentation mistake behind `yaml`'s errors (given by their offsets), if there is one where
- * they start: on the first error's line or next to it, since `yaml` often reports a line too deep
- * on the line above it.
- */
-export function indentationMistake(yaml: string, errorOffsets: number[]): Misindented | undefined {
-	if (errorOffsets.length === 0) return undefined;
-	const mistake = misindentedLine(yaml);
-	const first = lineOf(yaml, Math.min(...errorOffsets));
-	return mistake && Math.abs(mistake.line - first) <= 1 ? mistake : undefined;
+/** A mistake and the line it is on (0-based in the YAML text). */
+export interface Mistake {
+	line: number;
+	reason: string;
 }
 
-/** What to tell the author, in the voice of every other message: what is unexpected, and what to do. */
-export function indentationReason({ indent, expected, under }: Misindented): string {
+/** A dash or a colon glued to what follows: `-name: A`, `emotion:0`. */
+function spacingMistake(line: string): string | undefined {
+	const text = line.trim();
+	const dash = /^-(?=[^\s-])\S*/.exec(text);
+	if (dash) return `Unexpected \`${dash[0]}\` without a space after the dash: a list item is written \`- ${dash[0].slice(1)}\``;
+	const colon = /^(?:-\s+)?([A-Za-z_][\w-]*):(?=[^\s:])(\S*)/.exec(text);
+	if (colon) return `Unexpected \`${colon[1]}:${colon[2]}\` without a space after the colon: write \`${colon[1]}: ${colon[2]}\``;
+	return undefined;
+}
+
+/**
+ * The mistake behind `yaml`'s errors (given by their offsets), if there is one where they start:
+ * on the first error's line or next to it, since `yaml` often reports a line on the line above.
+ */
+export function yamlMistake(yaml: string, errorOffsets: number[]): Mistake | undefined {
+	if (errorOffsets.length === 0) return undefined;
+	const first = lineOf(yaml, Math.min(...errorOffsets));
+	const lines = yaml.split('\n');
+	for (const line of [first - 1, first, first + 1]) {
+		const reason = line >= 0 && line < lines.length ? spacingMistake(lines[line]) : undefined;
+		if (reason) return { line, reason };
+	}
+	const misindented = misindentedLine(yaml);
+	return misindented && Math.abs(misindented.line - first) <= 1 ? { line: misindented.line, reason: indentationReason(misindented) } : undefined;
+}
+
+/** What to tell the author about a misindented line, in the voice of every other message: what is unexpected, and what to write. */
+function indentationReason({ indent, expected, under }: Misindented): string {
 	const spaces = (n: number) => `${n} ${n === 1 ? 'space' : 'spaces'}`;
 	if (under !== undefined) return `Unexpected indentation of ${spaces(indent)} under \`${under}\`, which already has a value: indent this line ${spaces(expected[0])}, as that line is`;
 	const [likely, ...others] = expected;
