@@ -96,9 +96,21 @@ export interface Mistake {
 	reason: string;
 }
 
-/** A dash or a colon glued to what follows: `-name: A`, `emotion:0`. */
-function spacingMistake(line: string): string | undefined {
+/** A dash or a colon glued to what follows (`-name: A`, `emotion:0`), or a quoted value that a quote inside it ends early. */
+function lineMistake(line: string): string | undefined {
 	const text = line.trim();
+	const quoted = /^(?:-\s+)?[\w-]+:\s+(["'])(.*)$/.exec(text);
+	if (quoted) {
+		const [, quote, rest] = quoted;
+		// In double quotes `\"` is a quote, in single quotes `''`.
+		const end = quote === '"' ? /(?<!\\)(?:\\\\)*"/.exec(rest) : /'(?!')/.exec(rest.replaceAll("''", '\0\0'));
+		const after = end ? rest.slice(end.index + end[0].length).trim() : '';
+		if (end && after !== '' && !after.startsWith('#')) {
+			return quote === '"'
+				? 'Unexpected text after the closing `"` of a value in double quotes: a `"` inside the value ends it; write it as `\\"`, or put the value in single quotes'
+				: "Unexpected text after the closing `'` of a value in single quotes: a `'` inside the value ends it; write it as `''`, or put the value in double quotes";
+		}
+	}
 	const dash = /^-(?=[^\s-])\S*/.exec(text);
 	if (dash) return `Unexpected \`${dash[0]}\` without a space after the dash: a list item is written \`- ${dash[0].slice(1)}\``;
 	const colon = /^(?:-\s+)?([A-Za-z_][\w-]*):(?=[^\s:])(\S*)/.exec(text);
@@ -115,7 +127,7 @@ export function yamlMistake(yaml: string, errorOffsets: number[]): Mistake | und
 	const first = lineOf(yaml, Math.min(...errorOffsets));
 	const lines = yaml.split('\n');
 	for (const line of [first - 1, first, first + 1]) {
-		const reason = line >= 0 && line < lines.length ? spacingMistake(lines[line]) : undefined;
+		const reason = line >= 0 && line < lines.length ? lineMistake(lines[line]) : undefined;
 		if (reason) return { line, reason };
 	}
 	const misindented = misindentedLine(yaml);

@@ -28,11 +28,9 @@ function messagesOf(text: string) {
 	return file.messages.map((m) => [m.line, m.column, m.ruleId, m.reason]);
 }
 
-function moved(i: number, by: number): string {
-	const copy = [...lines];
-	copy[i] = by < 0 ? copy[i].slice(-by) : ' '.repeat(by) + copy[i];
-	return copy.join('\n');
-}
+/** The sample with line `i` changed. */
+const edited = (i: number, change: (line: string) => string) => lines.map((line, j) => (j === i ? change(line) : line)).join('\n');
+const moved = (i: number, by: number) => edited(i, (line) => (by < 0 ? line.slice(-by) : ' '.repeat(by) + line));
 
 describe('on the sample journey', () => {
 	test('parses without a message as it is', () => {
@@ -64,11 +62,7 @@ describe('on the sample journey', () => {
 		expect(message).toEqual([i + 1, indent + 1, 'yaml-syntax', `Unexpected indentation of ${indent} spaces under \`${before(i)!.trim()}\`, which already has a value: indent this line ${indent - 1} spaces, as that line is`]);
 	});
 
-	const glued = (i: number, what: RegExp) => {
-		const copy = [...lines];
-		copy[i] = copy[i].replace(what, '$1');
-		return copy.join('\n');
-	};
+	const glued = (i: number, what: RegExp) => edited(i, (line) => line.replace(what, '$1'));
 	const items = fields.filter(({ line }) => /^- [\w-]+: /.test(line.trim()));
 	test.each(items.map(({ i }) => i))('line %i with no space after its dash: one message, on it', (i) => {
 		const key = /^- ([\w-]+):/.exec(lines[i].trim())![1];
@@ -80,11 +74,19 @@ describe('on the sample journey', () => {
 		expect(messagesOf(glued(i, /^(\s*(?:- )?[\w-]+:) /))).toEqual([[i + 1, indentOf(lines[i]) + 1, 'yaml-syntax', `Unexpected \`${key}:${value}\` without a space after the colon: write \`${key}: ${value}\``]]);
 	});
 
+	const quotedValues = fields.filter(({ line }) => /^(- )?[\w-]+: "[^"\\]{3,}"$/.test(line.trim()));
+	test.each(quotedValues.map(({ i }) => i))('line %i with a `"` inside its value in double quotes: one message, on it', (i) => {
+		expect(messagesOf(edited(i, (line) => line.replace(/(: "..)/, '$1"')))).toEqual([
+			[i + 1, indentOf(lines[i]) + 1, 'yaml-syntax', 'Unexpected text after the closing `"` of a value in double quotes: a `"` inside the value ends it; write it as `\\"`, or put the value in single quotes'],
+		]);
+	});
+
 	test('covers enough of the file to mean something', () => {
 		expect(siblings.length).toBeGreaterThan(50);
 		expect(underValues.length).toBeGreaterThan(20);
 		expect(items.length).toBeGreaterThan(20);
 		expect(pairs.length).toBeGreaterThan(50);
+		expect(quotedValues.length).toBeGreaterThan(20);
 	});
 });
 
