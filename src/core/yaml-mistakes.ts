@@ -17,6 +17,8 @@ export interface Misindented {
 	expected: number[];
 	/** The line above, when the mistake is a key indented under a value it cannot belong to. */
 	under?: string;
+	/** The word the line above is, when it is a key without its colon (with lines indented under it). */
+	colonless?: string;
 }
 
 /** A line's content without a trailing comment (a `#` after a space, outside quotes). */
@@ -50,6 +52,7 @@ export function misindentedLine(yaml: string): Misindented | undefined {
 	/** Inside a block scalar (`|`, `>`): lines deeper than this are its text. */
 	let scalarIndent: number | undefined;
 	let previous = '';
+	let previousLine = 0;
 	for (const [line, raw] of lines.entries()) {
 		const indent = raw.length - raw.trimStart().length;
 		const text = withoutComment(raw.trim());
@@ -65,7 +68,12 @@ export function misindentedLine(yaml: string): Misindented | undefined {
 		const top = levels.at(-1)!;
 		if (indent > top) {
 			if (opens) levels.push(indent);
-			else if (KEY.test(text.replace(/^-\s+/, '')) || text.startsWith('- ')) return { line, indent, expected: [top], under: previous };
+			else if (KEY.test(text.replace(/^-\s+/, '')) || text.startsWith('- ')) {
+				const above = previous.replace(/^-\s+/, '');
+				if (KEY.test(above)) return { line, indent, expected: [top], under: previous };
+				// Under a bare word, a key lost its colon; under anything else the mistake could be anywhere: `yaml`'s words.
+				return /^[A-Za-z_][\w-]*$/.test(above) ? { line: previousLine, indent, expected: [], colonless: above } : undefined;
+			}
 			// Otherwise the text goes on from the value above (a plain scalar over several lines).
 			else continue;
 		} else if (indent < top) {
@@ -82,7 +90,8 @@ export function misindentedLine(yaml: string): Misindented | undefined {
 		const value = key ? content.slice(key[0].length).trim() : content;
 		opens = (key !== null && value === '') || content === '';
 		if (key && /^[|>][-+0-9]*$/.test(value)) scalarIndent = levels.at(-1)!;
-		previous = raw.trim();
+		previous = text;
+		previousLine = line;
 	}
 	return undefined;
 }
@@ -135,8 +144,9 @@ export function yamlMistake(yaml: string, errorOffsets: number[]): Mistake | und
 }
 
 /** What to tell the author about a misindented line, in the voice of every other message: what is unexpected, and what to write. */
-function indentationReason({ indent, expected, under }: Misindented): string {
+function indentationReason({ indent, expected, under, colonless }: Misindented): string {
 	const spaces = (n: number) => `${n} ${n === 1 ? 'space' : 'spaces'}`;
+	if (colonless !== undefined) return `Unexpected \`${colonless}\` without a colon, with lines indented under it: a key is written \`${colonless}:\``;
 	if (under !== undefined) return `Unexpected indentation of ${spaces(indent)} under \`${under}\`, which already has a value: indent this line ${spaces(expected[0])}, as that line is`;
 	const [likely, ...others] = expected;
 	return `Unexpected indentation of ${spaces(indent)}, expected ${[likely, ...others].join(' or ')} (${likely} as the line above): the indentation says which map or list a line belongs to`;

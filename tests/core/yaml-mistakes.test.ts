@@ -103,3 +103,8 @@ test('reads block scalars and plain values over several lines as text, and a lis
 	expect(misindentedLine('sources:\n- one\n- two\nstages:\n- name: A\n  goal: B\n')).toBeUndefined();
 	expect(misindentedLine('stages:\n- name: A\n goal: B\n')).toEqual({ line: 2, indent: 1, expected: [2, 0] });
 });
+
+test('a bare word with lines indented under it is a key without its colon; under a longer plain value, the mistake could be anywhere', () => {
+	expect(misindentedLine('stages:\n  - name: A\n    touchpoints\n      - name: T\n')).toEqual({ line: 2, indent: 6, expected: [], colonless: 'touchpoints' });
+	expect(misindentedLine('stages:\n  - name A\n    goal: B\n')).toBeUndefined();
+});
