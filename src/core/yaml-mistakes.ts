@@ -105,9 +105,15 @@ export interface Mistake {
 	reason: string;
 }
 
-/** A dash or a colon glued to what follows (`-name: A`, `emotion:0`), or a quoted value that a quote inside it ends early. */
+/** A tab in the indentation, `: ` inside a plain value, a dash or a colon glued to what follows (`-name: A`, `emotion:0`), or a quoted value that a quote inside it ends early. */
 function lineMistake(line: string): string | undefined {
+	if (/^ *\t/.test(line)) return 'Unexpected tab in the indentation: YAML indents with spaces only; replace the tab with spaces';
 	const text = line.trim();
+	const plain = /^(?:-\s+)?([A-Za-z_][\w-]*):\s+([^\s"'[{|>&*!#].*)$/.exec(withoutComment(text));
+	if (plain && /:\s/.test(plain[2])) {
+		const [, key, value] = plain;
+		return `Unexpected \`: \` in the value of \`${key}\`, which YAML reads as another key: put the value in quotes, \`${key}: "${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"\``;
+	}
 	const quoted = /^(?:-\s+)?[\w-]+:\s+(["'])(.*)$/.exec(text);
 	if (quoted) {
 		const [, quote, rest] = quoted;
@@ -135,7 +141,7 @@ export function yamlMistake(yaml: string, errorOffsets: number[]): Mistake | und
 	if (errorOffsets.length === 0) return undefined;
 	const first = lineOf(yaml, Math.min(...errorOffsets));
 	const lines = yaml.split('\n');
-	for (const line of [first - 1, first, first + 1]) {
+	for (const line of [first, first + 1, first - 1]) {
 		const reason = line >= 0 && line < lines.length ? lineMistake(lines[line]) : undefined;
 		if (reason) return { line, reason };
 	}

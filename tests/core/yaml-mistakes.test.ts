@@ -2,8 +2,9 @@
  * A line indented wrongly, or a list dash or a key's colon without its space, gets one message,
  * on that line, that says what to write, instead of `yaml`'s riddles around it ("Sequence item
  * without - indicator", "Implicit keys need to be on a single line" on the line above...).
- * Mutations of a real sample: every line moved one space left of its siblings, every key moved
- * one space right under a key with a value, every dash and every colon glued to what follows.
+ * Mutations of a real sample: every line moved one space left of its siblings or indented with a
+ * tab, every key moved one space right under a key with a value, every dash and every colon glued
+ * to what follows, a quote inside every quoted value and `: ` inside every plain one.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,12 +82,25 @@ describe('on the sample journey', () => {
 		]);
 	});
 
+	test.each(siblings.map(({ i }) => i))('line %i indented with a tab: one message, on it', (i) => {
+		expect(messagesOf(edited(i, (line) => `\t${line.trimStart()}`))).toEqual([[i + 1, 2, 'yaml-syntax', 'Unexpected tab in the indentation: YAML indents with spaces only; replace the tab with spaces']]);
+	});
+
+	// Plain values of a few words: `: ` after the first word reads as a nested key.
+	const plainValues = fields.filter(({ line }) => /^(- )?[\w-]+: [A-Za-z][^:#"]* [^:#"]*$/.test(line.trim()));
+	test.each(plainValues.map(({ i }) => i))('line %i with `: ` inside its plain value: one message, on it', (i) => {
+		const changed = edited(i, (line) => line.replace(/(: \S+) /, '$1: '));
+		const [, key, value] = /^(?:- )?([\w-]+): (.*)$/.exec(changed.split('\n')[i].trim())!;
+		expect(messagesOf(changed)).toEqual([[i + 1, indentOf(lines[i]) + 1, 'yaml-syntax', `Unexpected \`: \` in the value of \`${key}\`, which YAML reads as another key: put the value in quotes, \`${key}: "${value}"\``]]);
+	});
+
 	test('covers enough of the file to mean something', () => {
 		expect(siblings.length).toBeGreaterThan(50);
 		expect(underValues.length).toBeGreaterThan(20);
 		expect(items.length).toBeGreaterThan(20);
 		expect(pairs.length).toBeGreaterThan(50);
 		expect(quotedValues.length).toBeGreaterThan(20);
+		expect(plainValues.length).toBeGreaterThan(40);
 	});
 });
 
