@@ -12,7 +12,7 @@ import { describeIssues } from './issues.ts';
 import { locator } from './place.ts';
 import { report } from './rules.ts';
 import { placeOf } from './yaml-path.ts';
-import { lineSpan, yamlMistake } from './yaml-mistakes.ts';
+import { yamlMistake } from './yaml-mistakes.ts';
 
 export const CONFIG_FILE = 'cjm.config.yaml';
 
@@ -58,7 +58,7 @@ export function readConfig(file: VFile): Config {
 	if (doc.errors.length > 0) {
 		const [error] = doc.errors;
 		const mistake = yamlMistake(text, doc.errors.map((each) => each.pos[0]));
-		if (mistake) report(file, 'yaml-syntax', `${mistake.reason} (in the settings)`, locate(...lineSpan(text, mistake.line)));
+		if (mistake) report(file, 'yaml-syntax', `${mistake.reason} (in the settings)`, locate(mistake.start, mistake.end));
 		else report(file, 'yaml-syntax', `Unexpected YAML in the settings: ${error.message.split('\n')[0]}, fix the syntax`, locate(error.pos[0]));
 		return DEFAULT_CONFIG;
 	}

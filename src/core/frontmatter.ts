@@ -127,9 +127,10 @@ export function readFrontmatter(file: VFile): Frontmatter | undefined {
 		const mistake = tooDeep ? undefined : yamlMistake(yaml, doc.errors.map((error) => error.pos[0]));
 		let errors = tooDeep ? [tooDeep] : doc.errors;
 		if (mistake) {
-			const [start, end] = lineSpan(yaml, mistake.line);
-			report(file, 'yaml-syntax', mistake.reason, locate(yamlOffset + start, yamlOffset + end));
-			errors = errors.filter((error) => error.pos[0] < lineSpan(yaml, Math.max(0, mistake.line - 1))[0]);
+			report(file, 'yaml-syntax', mistake.reason, locate(yamlOffset + mistake.start, yamlOffset + mistake.end));
+			// What `yaml` says from the line above the slip on follows from it.
+			const [from] = lineSpan(yaml, Math.max(0, mistake.line - 1));
+			errors = errors.filter((error) => error.pos[0] < from);
 		}
 		const said = new Set<string>();
 		for (const error of errors) {

@@ -1,12 +1,13 @@
 /**
- * Names the common mistakes of hand-written frontmatter that `yaml` reports as riddles: a line
- * indented one space off ("Sequence item without - indicator", "Implicit keys need to be on a
- * single line", "Nested mappings are not allowed in compact mappings", often on the line above
- * and several times over), a list dash or a key's colon without its space. Only asked once `yaml`
- * has failed, and only about the lines where its errors start, so it may give up on anything
- * unusual (flow collections over lines, quotes across lines, anchors, tags, tabs): then `yaml`'s
- * own messages stand.
+ * Names the common slips of hand-written YAML that `yaml` reports as riddles: a line indented one
+ * space off ("Sequence item without - indicator", "Implicit keys need to be on a single line",
+ * "Nested mappings are not allowed in compact mappings", often on the line above and several times
+ * over) or with a tab, a list dash or a key's colon without its space, a key without its colon,
+ * `: ` inside a plain value, a quote inside a quoted value. Only asked once `yaml` has failed, and
+ * only about the lines where its errors start, so it may give up on anything unusual (flow
+ * collections over lines, quotes across lines, anchors, tags): then `yaml`'s own messages stand.
  */
+import { counted } from './words.ts';
 
 export interface Misindented {
 	/** 0-based line in the YAML text. */
@@ -99,10 +100,12 @@ export function misindentedLine(yaml: string): Misindented | undefined {
 /** The line of `offset` in `text`, 0-based. */
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length - 1;
 
-/** A mistake and the line it is on (0-based in the YAML text). */
+/** A mistake, the line it is on (0-based in the YAML text), and that line's text as offsets into it. */
 export interface Mistake {
 	line: number;
 	reason: string;
+	start: number;
+	end: number;
 }
 
 /** A tab in the indentation, `: ` inside a plain value, a dash or a colon glued to what follows (`-name: A`, `emotion:0`), or a quoted value that a quote inside it ends early. */
@@ -141,21 +144,23 @@ export function yamlMistake(yaml: string, errorOffsets: number[]): Mistake | und
 	if (errorOffsets.length === 0) return undefined;
 	const first = lineOf(yaml, Math.min(...errorOffsets));
 	const lines = yaml.split('\n');
+	const at = (line: number, reason: string): Mistake => {
+		const [start, end] = lineSpan(yaml, line);
+		return { line, reason, start, end };
+	};
 	for (const line of [first, first + 1, first - 1]) {
 		const reason = line >= 0 && line < lines.length ? lineMistake(lines[line]) : undefined;
-		if (reason) return { line, reason };
+		if (reason) return at(line, reason);
 	}
 	const misindented = misindentedLine(yaml);
-	return misindented && Math.abs(misindented.line - first) <= 1 ? { line: misindented.line, reason: indentationReason(misindented) } : undefined;
+	return misindented && Math.abs(misindented.line - first) <= 1 ? at(misindented.line, indentationReason(misindented)) : undefined;
 }
 
 /** What to tell the author about a misindented line, in the voice of every other message: what is unexpected, and what to write. */
 function indentationReason({ indent, expected, under, colonless }: Misindented): string {
-	const spaces = (n: number) => `${n} ${n === 1 ? 'space' : 'spaces'}`;
 	if (colonless !== undefined) return `Unexpected \`${colonless}\` without a colon, with lines indented under it: a key is written \`${colonless}:\``;
-	if (under !== undefined) return `Unexpected indentation of ${spaces(indent)} under \`${under}\`, which already has a value: indent this line ${spaces(expected[0])}, as that line is`;
-	const [likely, ...others] = expected;
-	return `Unexpected indentation of ${spaces(indent)}, expected ${[likely, ...others].join(' or ')} (${likely} as the line above): the indentation says which map or list a line belongs to`;
+	if (under !== undefined) return `Unexpected indentation of ${counted(indent, 'space')} under \`${under}\`, which already has a value: indent this line ${counted(expected[0], 'space')}, as that line is`;
+	return `Unexpected indentation of ${counted(indent, 'space')}, expected ${expected.join(' or ')} (${expected[0]} as the line above): the indentation says which map or list a line belongs to`;
 }
 
 /** Offsets of `line` (0-based) in `text`: its first non-space character and its end. */

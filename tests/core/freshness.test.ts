@@ -119,23 +119,23 @@ describe('cjm.config.yaml', () => {
 		expect(config).toEqual({ review: { every: 180 }, blame: false });
 	});
 
-	test('broken YAML is a positioned yaml-syntax error', async () => {
+	/** The messages on `text` as the settings of a project without journeys. */
+	async function settingsMessages(text: string) {
 		const dir = mkdtempSync(join(tmpdir(), 'cjm-config-'));
 		temps.push(dir);
 		mkdirSync(join(dir, 'journeys'));
-		writeFileSync(join(dir, 'cjm.config.yaml'), 'review:\n  every: [90\n');
+		writeFileSync(join(dir, 'cjm.config.yaml'), text);
 		const { files } = await loadProject(dir, { displayRoot: 'p' });
+		return files.find((file) => file.path === 'p/cjm.config.yaml')!.messages;
+	}
+
+	test('broken YAML is a positioned yaml-syntax error', async () => {
 		// `yaml` reports an unclosed flow list where the input ends.
-		expect(files.find((file) => file.path === 'p/cjm.config.yaml')!.messages.map((m) => [m.line, m.ruleId])).toEqual([[3, 'yaml-syntax']]);
+		expect((await settingsMessages('review:\n  every: [90\n')).map((m) => [m.line, m.ruleId])).toEqual([[3, 'yaml-syntax']]);
 	});
 
 	test('a setting indented one space off is named on its line, with the indentation it needs', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'cjm-config-'));
-		temps.push(dir);
-		mkdirSync(join(dir, 'journeys'));
-		writeFileSync(join(dir, 'cjm.config.yaml'), 'review:\n  every: 90\n   due: 30\nblame: true\n');
-		const { files } = await loadProject(dir, { displayRoot: 'p' });
-		expect(files.find((file) => file.path === 'p/cjm.config.yaml')!.messages.map((m) => [m.line, m.column, m.ruleId, m.reason])).toEqual([
+		expect((await settingsMessages('review:\n  every: 90\n   due: 30\nblame: true\n')).map((m) => [m.line, m.column, m.ruleId, m.reason])).toEqual([
 			[3, 4, 'yaml-syntax', 'Unexpected indentation of 3 spaces under `every: 90`, which already has a value: indent this line 2 spaces, as that line is (in the settings)'],
 		]);
 	});
