@@ -2,7 +2,7 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { receivedHandoff } from './src/handoff.ts';
-import { contentProblemsOverlay } from './src/site/dev-overlay.ts';
+import { liveContent } from './src/site/dev-overlay.ts';
 
 // GitHub Pages and other hosts serve the site under a path; the workflow sets these.
 const site = process.env.SITE_URL ?? 'https://journeys.example.com';
@@ -51,8 +51,9 @@ export default defineConfig({
 			// Our own src/pages/404.astro: Starlight's would look for a docs entry and clash with it.
 			disable404Route: true,
 		}),
-		// `npm run dev`: content problems in an overlay in the open page, not a stack trace.
-		contentProblemsOverlay(),
+		// `npm run dev`: content problems in an overlay in the open page, not a stack trace; a saved
+		// change shown in the open page in place.
+		liveContent(),
 	],
 	vite: {
 		// mermaid is one large lazy chunk, loaded only on pages with a diagram.

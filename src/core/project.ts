@@ -5,7 +5,8 @@
  * avatars are safe images in the content folders, and every persona is used. All files are
  * checked in one run; nothing stops at the first bad file.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync, type Stats, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
@@ -240,24 +241,33 @@ async function readEntries(root: string, display: string, dir: string, files: Co
 		if (kind === 'folder' || kind === 'outside') unfollowed.push({ path, kind });
 		else if (kind === 'file' && name.endsWith('.md')) names.push(name);
 	}
-	const entries = await Promise.all(
-		names.sort().map(async (name): Promise<Entry | undefined> => {
-			const full = join(base, name);
-			// Only files (or links to files): a folder named `x.md`, a dangling link or a pipe is no journey, and reading a pipe would hang.
-			const info = await stat(full).catch(() => undefined);
-			if (!info?.isFile()) return undefined;
-			const file = new VFile({ path: join(display, dir, name) });
-			// Never read a huge file into memory just to reject it.
-			if (info.size > MAX_FILE_BYTES) {
-				file.value = '';
-				report(file, 'file-too-large', `Unexpected file larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, split it or remove what does not belong to the map`, FILE_START);
-			} else {
-				file.value = await readFile(full);
-			}
-			return { path: posix.join(dir, name), id: idOf(name), file };
-		})
-	);
+	// Read one after another, synchronously: for a thousand files of 20 KB that took 20 to 40 ms,
+	// against 85 to 155 ms for as many promises (each an open, a stat, a read and a close on
+	// libuv's threads, and a buffer of its own).
+	const entries = names.sort().map((name): Entry | undefined => {
+		const full = join(base, name);
+		// Only files (or links to files): a folder named `x.md`, a dangling link or a pipe is no journey, and reading a pipe would hang.
+		const info = statOrUndefined(full);
+		if (!info?.isFile()) return undefined;
+		const file = new VFile({ path: join(display, dir, name) });
+		// Never read a huge file into memory just to reject it.
+		if (info.size > MAX_FILE_BYTES) {
+			file.value = '';
+			report(file, 'file-too-large', `Unexpected file larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, split it or remove what does not belong to the map`, FILE_START);
+		} else {
+			file.value = readFileSync(full);
+		}
+		return { path: posix.join(dir, name), id: idOf(name), file };
+	});
 	return { entries: entries.filter((entry) => entry !== undefined), unfollowed };
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+	try {
+		return statSync(path);
+	} catch {
+		return undefined;
+	}
 }
 
 /** Paths relative to `base` (with `/`) of the `.md` entries under it that are not links, and of every link; links are not entered. */

@@ -15,7 +15,8 @@ export interface SiteContent extends Project {
 	futuresOf: (journeyId: string) => JourneyEntry[];
 }
 
-let content: Promise<SiteContent> | undefined;
+/** The content, derived once per version of the models: once per build, and once per change in `astro dev`. */
+let content: { version: number; value: Promise<SiteContent> } | undefined;
 
 /** Appends `value` to the list under each key. */
 function group<T>(entries: Iterable<[string, T]>): Map<string, T[]> {
@@ -53,7 +54,8 @@ async function entriesOf(collection: ModelCollection): Promise<Array<{ id: strin
 }
 
 export function siteContent(): Promise<SiteContent> {
-	content ??= (async () => {
+	if (content?.version === siteModels.version) return content.value;
+	const value = (async (): Promise<SiteContent> => {
 		const journeys = modelsOf('journeys', await entriesOf('journeys'), siteModels.journeys).sort((a, b) => a.title.localeCompare(b.title));
 		const personas = modelsOf('personas', await entriesOf('personas'), siteModels.personas).sort((a, b) => a.name.localeCompare(b.name));
 		const personaById = new Map(personas.map((persona) => [persona.id, persona]));
@@ -71,5 +73,6 @@ export function siteContent(): Promise<SiteContent> {
 			futuresOf: (id) => byBaseline.get(id) ?? [],
 		};
 	})();
-	return content;
+	content = { version: siteModels.version, value };
+	return value;
 }

@@ -31,10 +31,12 @@ export interface SiteModels {
 	personas: Map<string, PersonaEntry>;
 	/** The collections whose loader has run in this process: then an empty map is an empty collection. */
 	loaded: Set<ModelCollection>;
+	/** Counts the loaders' changes to the maps: what pages derived from the models is stale once it moves (`astro dev`). */
+	version: number;
 }
 
 const SLOT: unique symbol = Symbol.for('cjm.siteModels');
-export const siteModels: SiteModels = ((globalThis as { [SLOT]?: SiteModels })[SLOT] ??= { journeys: new Map(), personas: new Map(), loaded: new Set() });
+export const siteModels: SiteModels = ((globalThis as { [SLOT]?: SiteModels })[SLOT] ??= { journeys: new Map(), personas: new Map(), loaded: new Set(), version: 0 });
 
 /** A journey's or persona's entry in Astro's store: no data, the model is in `siteModels` and its digest on the entry. */
 export const modelEntrySchema = z.object({}).strict();

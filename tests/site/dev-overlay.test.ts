@@ -2,7 +2,8 @@
  * `npm run dev` while editing: the real `astro dev` on a free loopback port, over a temporary copy
  * of the samples (CJM_ROOT), and the open journey page in Chromium. Saving an invalid emotion
  * shows the overlay with the message's file, line, column and rule; saving the fix removes it
- * and the page shows the change. The terminal shows the positioned message, never a stack trace.
+ * and the page shows the change. A valid edit shows in the open page in place, without a reload.
+ * The terminal shows the positioned message, never a stack trace.
  * A journey file added while the server runs gets its page and catalog row; deleted, it loses both.
  * Every wait polls with a generous deadline: the machine may be busy, and no timing is asserted.
  */
@@ -94,6 +95,52 @@ test('a save that empties the file and then writes it, as editors that save in p
 	await new Promise((done) => setTimeout(done, 20));
 	writeFileSync(path, saved);
 	await until('the page to show the saved version, without an overlay', async () => (await page.locator('#cjm-problems').count()) === 0 && (await page.getByText('Tapping a video ad').count()) > 0);
+	await page.close();
+}, 2 * DEADLINE);
+
+test('a saved edit shows in the open page in place: no reload, the scroll position kept, the map and the flow working on the new content', async () => {
+	const page = await browser!.newPage();
+	// The map's reading controls, as a reader left them, are kept in the URL.
+	await page.goto(`${base}${PAGE}?zoom=fit`);
+	await page.getByText('Tapping a ').first().waitFor({ timeout: DEADLINE });
+	await page.locator('pre.mermaid svg').first().waitFor({ timeout: DEADLINE });
+	await page.evaluate(() => window.scrollTo(0, 400));
+	const loaded = () => page.evaluate(() => performance.timeOrigin);
+	const origin = await loaded();
+	const path = join(work, JOURNEY);
+	writeFileSync(path, readFileSync(path, 'utf8').replace(/Tapping a \w+ ad/, 'Tapping a radio ad'));
+	await until('the page to show the change', async () => (await page.getByText('Tapping a radio ad').count()) > 0);
+	expect(await loaded()).toBe(origin);
+	expect(await page.evaluate(() => window.scrollY)).toBe(400);
+	// The map's script ran again over the new map: its toolbar is shown, in the state the URL gives.
+	const toolbar = page.locator('#map [data-map-toolbar]');
+	await toolbar.waitFor({ state: 'visible', timeout: DEADLINE });
+	expect(await toolbar.getByRole('button', { name: 'Fit to width' }).getAttribute('aria-pressed')).toBe('true');
+	await toolbar.getByRole('button', { name: '100 %' }).click();
+	expect(await page.locator('#map').getAttribute('data-map-zoom')).toBe('100');
+	// And the flow diagram is drawn again, with the new name in it.
+	await until('the flow to be drawn with the change', async () => (await page.locator('pre.mermaid svg').getByText('Tapping a radio ad').count()) > 0);
+	expect(await page.locator('section#map').count()).toBe(1);
+	await page.close();
+}, 3 * DEADLINE);
+
+test('an owner an edit names has a page as soon as the open page links to it', async () => {
+	const page = await browser!.newPage();
+	await page.goto(base + PAGE);
+	await page.getByText('Tapping a ').first().waitFor({ timeout: DEADLINE });
+	// The owners' pages as the server knew them before the edit (it keeps their paths).
+	const before = await fetch(new URL((await page.locator('.cjm-facts dd a').first().getAttribute('href'))!, base));
+	expect(before.status).toBe(200);
+	const path = join(work, JOURNEY);
+	const source = readFileSync(path, 'utf8');
+	expect(source).toMatch(/^owner: .+$/m);
+	writeFileSync(path, source.replace(/^owner: .+$/m, 'owner: Onboarding guild'));
+	const link = page.locator('.cjm-facts a', { hasText: 'Onboarding guild' });
+	await until('the page to name the new owner', async () => (await link.count()) > 0);
+	const owner = await fetch(new URL((await link.getAttribute('href'))!, base));
+	expect(owner.status).toBe(200);
+	expect(await owner.text()).toContain('Onboarding guild');
+	writeFileSync(path, source);
 	await page.close();
 }, 2 * DEADLINE);
 

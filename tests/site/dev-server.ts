@@ -29,12 +29,12 @@ function freePort(): Promise<number> {
 	});
 }
 
-/** Polls `check` every 250 ms until it holds; past `deadline` ms, fails saying what it waited for and what `output` holds. */
-export async function until(what: string, check: () => Promise<boolean>, deadline: number, output: () => string = () => ''): Promise<void> {
+/** Polls `check` every `every` ms until it holds; past `deadline` ms, fails saying what it waited for and what `output` holds. */
+export async function until(what: string, check: () => Promise<boolean>, deadline: number, output: () => string = () => '', every = 250): Promise<void> {
 	const end = Date.now() + deadline;
 	while (Date.now() < end) {
 		if (await check().catch(() => false)) return;
-		await new Promise((done) => setTimeout(done, 250));
+		await new Promise((done) => setTimeout(done, every));
 	}
 	throw new Error(`timed out waiting for ${what}; astro dev said:\n${output()}`);
 }
