@@ -7,7 +7,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { VFile } from 'vfile';
-import type { Journey } from './model.ts';
+import { type Journey, withTouchpoints } from './model.ts';
 import { FILE_START, type Locator, locator, type Place } from './place.ts';
 import { report } from './rules.ts';
 import { counted } from './words.ts';
@@ -180,36 +180,33 @@ export function kpiSeries(measurements: readonly Measurement[]): KpiSeries[] {
 }
 
 /**
- * Attaches the measurements to the journeys they name: each touchpoint's and journey's series in
+ * The journeys with the measurements that name them: each touchpoint's and journey's series in
  * `measured`, and a measured `conversion` in place of the typed one, so the funnel and the curve
- * reading use what was measured.
+ * reading use what was measured. A journey without measurements is returned as it is; the others
+ * are new objects (a parsed model is never changed: see `withTouchpoints`).
  */
-export function applyMeasurements(journeys: readonly Journey[], measurements: readonly Measurement[]): void {
-	if (measurements.length === 0) return;
+export function applyMeasurements(journeys: readonly Journey[], measurements: readonly Measurement[]): Journey[] {
+	if (measurements.length === 0) return [...journeys];
 	const byJourney = new Map<string, Measurement[]>();
 	for (const m of measurements) {
 		const list = byJourney.get(m.journey);
 		if (list) list.push(m);
 		else byJourney.set(m.journey, [m]);
 	}
-	for (const journey of journeys) {
+	return journeys.map((journey) => {
 		const mine = byJourney.get(journey.id);
-		if (!mine) continue;
+		if (!mine) return journey;
 		const level = mine.filter((m) => m.touchpoint === undefined);
 		const byTouchpoint = new Map<string, Measurement[]>();
 		for (const m of mine) if (m.touchpoint !== undefined) byTouchpoint.set(m.touchpoint, [...(byTouchpoint.get(m.touchpoint) ?? []), m]);
-		if (level.length > 0) journey.measured = kpiSeries(level);
-		for (const stage of journey.stages) {
-			for (const touchpoint of stage.touchpoints) {
-				const rows = byTouchpoint.get(touchpoint.id) ?? [];
-				if (rows.length === 0) continue;
-				touchpoint.measured = kpiSeries(rows);
-				const conversion = touchpoint.measured.find((series) => series.kpi === CONVERSION_KPI);
-				if (conversion) {
-					if (touchpoint.conversion !== undefined) touchpoint.estimate = touchpoint.conversion;
-					touchpoint.conversion = conversion.latest.value;
-				}
-			}
-		}
-	}
+		const measuredJourney = level.length > 0 ? { ...journey, measured: kpiSeries(level) } : journey;
+		return withTouchpoints(measuredJourney, (touchpoint) => {
+			const rows = byTouchpoint.get(touchpoint.id) ?? [];
+			if (rows.length === 0) return touchpoint;
+			const measured = kpiSeries(rows);
+			const conversion = measured.find((series) => series.kpi === CONVERSION_KPI);
+			if (!conversion) return { ...touchpoint, measured };
+			return { ...touchpoint, measured, ...(touchpoint.conversion !== undefined && { estimate: touchpoint.conversion }), conversion: conversion.latest.value };
+		});
+	});
 }

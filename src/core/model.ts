@@ -78,6 +78,22 @@ export function touchpointsOf(journey: Journey): Touchpoint[] {
 	return journey.stages.flatMap((stage) => stage.touchpoints);
 }
 
+/**
+ * The journey with `change` applied to each touchpoint: a new stage and a new journey only where a
+ * touchpoint changed, the same journey when none did. A model is never changed in place once
+ * parsed: the parse cache may hand the same model to several loads (parse-cache.ts).
+ */
+export function withTouchpoints(journey: Journey, change: (touchpoint: Touchpoint) => Touchpoint): Journey {
+	let changed = false;
+	const stages = journey.stages.map((stage) => {
+		const touchpoints = stage.touchpoints.map(change);
+		if (touchpoints.every((touchpoint, i) => touchpoint === stage.touchpoints[i])) return stage;
+		changed = true;
+		return { ...stage, touchpoints };
+	});
+	return changed ? { ...journey, stages } : journey;
+}
+
 /** Pains nobody owns: neither the touchpoint nor the pain itself names an owner. */
 export function unownedPains(touchpoint: Touchpoint): Item[] {
 	return touchpoint.owner ? [] : touchpoint.pains.filter((pain) => !pain.owner);

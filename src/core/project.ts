@@ -12,7 +12,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { CONTENT_DIRS_AND, type ContentFiles, diskFiles, JOURNEYS_DIR, PERSONAS_DIR, resolveContentPath } from './content-path.ts';
 import { MAX_FILE_BYTES } from './frontmatter.ts';
-import type { Image, Journey, Persona, Project } from './model.ts';
+import { type Image, type Journey, type Persona, type Project, withTouchpoints } from './model.ts';
 import { type ParseResult, type ParseTask, parseAll, parseTask } from './parallel.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { imagesOf, type ParsedJourney } from './parse-journey.ts';
@@ -79,8 +79,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
 	const tasks = parseTasks(journeys.entries, personas.entries);
 	const [results, settings, metricFiles] = await Promise.all([parseAll(tasks, options), readSettings(root, display), readMetricFiles(root, display)]);
 	const freshness = settings && { config: settings.config, today: options.today ?? todayIso(), lastCommit: options.lastCommit };
-	const loaded = withNotices(checkEntries(journeys.entries, personas.entries, files, resultsByFile(tasks, results), freshness), [...journeys.unfollowed, ...personas.unfollowed], display);
-	withMetrics(loaded, metricFiles, journeys.entries.map((entry) => entry.id));
+	const checked = withNotices(checkEntries(journeys.entries, personas.entries, files, resultsByFile(tasks, results), freshness), [...journeys.unfollowed, ...personas.unfollowed], display);
+	const loaded = withMetrics(checked, metricFiles, journeys.entries.map((entry) => entry.id));
 	const extra = [...(settings ? [settings.file] : []), ...metricFiles];
 	if (extra.length === 0) return loaded;
 	return { ...loaded, ...(settings ? { config: settings.config } : {}), files: [...loaded.files, ...extra].sort((a, b) => a.path.localeCompare(b.path)) };
@@ -99,11 +99,13 @@ async function readMetricFiles(root: string, display: string): Promise<VFile[]> 
 	);
 }
 
-/** Checks the metrics files against the project and attaches what they measure to its journeys. */
-function withMetrics(loaded: LoadedProject, metricFiles: VFile[], journeyIds: string[]): void {
-	if (metricFiles.length === 0) return;
-	const targets = { journeyIds, journeys: loaded.project.journeys };
-	applyMeasurements(loaded.project.journeys, metricFiles.flatMap((file) => readMetrics(file, targets)));
+/** Checks the metrics files against the project, and gives its journeys what they measure. */
+function withMetrics(loaded: LoadedProject, metricFiles: VFile[], journeyIds: string[]): LoadedProject {
+	if (metricFiles.length === 0) return loaded;
+	const { project } = loaded;
+	const targets = { journeyIds, journeys: project.journeys };
+	const journeys = applyMeasurements(project.journeys, metricFiles.flatMap((file) => readMetrics(file, targets)));
+	return { ...loaded, project: { ...project, journeys } };
 }
 
 /** The project's `cjm.config.yaml`, checked, if it has one. */
@@ -166,12 +168,12 @@ export function checkSources(sources: SourceFile[], options: Omit<LoadOptions, '
 			}));
 	const [journeyEntries, personaEntries] = [entries(JOURNEYS_DIR), entries(PERSONAS_DIR)];
 	const tasks = parseTasks(journeyEntries, personaEntries);
-	const loaded = withNotices(checkEntries(journeyEntries, personaEntries, options.files, resultsByFile(tasks, tasks.map(parseTask))), options.unfollowedLinks ?? [], options.displayRoot);
+	const checked = withNotices(checkEntries(journeyEntries, personaEntries, options.files, resultsByFile(tasks, tasks.map(parseTask))), options.unfollowedLinks ?? [], options.displayRoot);
 	const metricFiles = sources
 		.filter((source) => sourceKind(source.path) === 'metrics')
 		.sort((a, b) => a.path.localeCompare(b.path))
 		.map((source) => new VFile({ path: options.displayRoot ? posix.join(options.displayRoot, source.path) : source.path, value: new TextDecoder().decode(typeof source.value === 'string' ? new TextEncoder().encode(source.value) : source.value) }));
-	withMetrics(loaded, metricFiles, journeyEntries.map((entry) => entry.id));
+	const loaded = withMetrics(checked, metricFiles, journeyEntries.map((entry) => entry.id));
 	return metricFiles.length === 0 ? loaded : { ...loaded, files: [...loaded.files, ...metricFiles].sort((a, b) => a.path.localeCompare(b.path)) };
 }
 
@@ -373,24 +375,32 @@ function checkPersonas(contentFiles: ContentFiles, personas: Parsed<ParsedPerson
 	}
 }
 
-/** Touchpoint images, through the same resolver as avatars; the model keeps only those that passed. */
+/**
+ * Touchpoint images, through the same resolver as avatars: the model keeps only those that passed,
+ * each with its project-relative path. A new model, not the parsed one changed: that may be shared
+ * with other loads (parse-cache.ts).
+ */
 function checkImages(contentFiles: ContentFiles, journeys: Parsed<ParsedJourney>[]): void {
 	for (const parsed of journeys) {
 		// A journey without images is left unread (see checkEntries).
 		if (!parsed?.references.images?.length || !parsed.journey) continue;
 		const { journey, references, file } = parsed;
-		const failed = new Set<Image>();
+		/** Each image's project-relative path, or undefined when it failed. */
+		const paths = new Map<Image, string | undefined>();
 		imagesOf(journey).forEach(({ image }, i) => {
 			const reference = references.images![i];
 			const resolved = resolveContentPath(contentFiles, { from: journey.path, written: reference.id, key: 'image', missing: 'missing-image' });
-			if (resolved.ok) image.src = resolved.path;
-			else {
-				failed.add(image);
-				report(file, resolved.rule, resolved.reason, reference.place);
-			}
+			paths.set(image, resolved.ok ? resolved.path : undefined);
+			if (!resolved.ok) report(file, resolved.rule, resolved.reason, reference.place);
 		});
-		if (failed.size === 0) continue;
-		for (const stage of journey.stages) for (const touchpoint of stage.touchpoints) touchpoint.image = touchpoint.image?.filter((image) => !failed.has(image));
+		parsed.journey = withTouchpoints(journey, (touchpoint) => {
+			if (!touchpoint.image) return touchpoint;
+			const image = touchpoint.image.flatMap((image) => {
+				const src = paths.get(image);
+				return src === undefined ? [] : [src === image.src ? image : { ...image, src }];
+			});
+			return image.every((kept, i) => kept === touchpoint.image![i]) && image.length === touchpoint.image.length ? touchpoint : { ...touchpoint, image };
+		});
 	}
 }
 

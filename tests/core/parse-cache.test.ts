@@ -1,11 +1,11 @@
 /** The parse cache may only save time: with or without it, every project gives the same models and messages. */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, test } from 'vitest';
 import { generateProject, journeyText } from '../../bench/generate.ts';
-import { fileCache, loadProject, type ParseCache } from '../../src/core/index.ts';
+import { fileCache, loadProject, type ParseCache, touchpointsOf } from '../../src/core/index.ts';
 import { PARALLEL_THRESHOLD, type WireResult } from '../../src/core/parallel.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -163,4 +163,46 @@ test('corrupt results, other versions\' folders and stray files are ignored, nev
 	cache.save();
 	expect(readdirSync(location)).toEqual([basename(folder)]);
 	expect(readdirSync(folder).sort()).toEqual([...names].sort());
+});
+
+test('a process that loads the project again parses only the models that changed, and no check changes a parsed model', async () => {
+	// The samples: journeys with touchpoint images and with measurements, which the project's checks apply.
+	const root = temp('cjm-cache-memo-');
+	for (const folder of ['journeys', 'personas', 'metrics']) cpSync(join(repo, folder), join(root, folder), { recursive: true });
+	// A measured conversion other than the typed one: applied twice to one model, it would become the estimate too.
+	const metrics = join(root, 'metrics/online-store.csv');
+	writeFileSync(metrics, readFileSync(metrics, 'utf8').replace('wait-for-email,conversion,30%', 'wait-for-email,conversion,25%'));
+	const cache = fileCache(temp('cjm-cache-'));
+	const load = async () => {
+		const loaded = await loadProject(root, { displayRoot: 'p', cache });
+		cache.save();
+		return loaded;
+	};
+	const journey = (loaded: Awaited<ReturnType<typeof loadProject>>, id: string) => loaded.project.journeys.find((j) => j.id === id)!;
+	const expected = summary(await load());
+	const step = touchpointsOf(journey(await load(), 'online-store/signup-current')).find((t) => t.id === 'wait-for-email')!;
+	expect([step.conversion, step.estimate]).toEqual([0.25, 0.3]);
+
+	// Models read back from the cache, from the second load on: one object per model, whatever the loads.
+	const second = await load();
+	const third = await load();
+	expect(summary(third)).toEqual(expected);
+	expect(journey(third, 'saas/trial-evaluation')).toBe(journey(second, 'saas/trial-evaluation'));
+
+	// An image taken away leaves the model that shared it as it was: put back, it shows again.
+	const image = join(root, 'journeys/restaurant/pizza-visit-images/menu.svg');
+	const picture = readFileSync(image);
+	rmSync(image);
+	const without = await load();
+	expect(touchpointsOf(journey(without, 'restaurant/pizza-visit')).flatMap((t) => t.image ?? []).map((i) => i.src)).not.toContain('journeys/restaurant/pizza-visit-images/menu.svg');
+	writeFileSync(image, picture);
+	expect(summary(await load())).toEqual(expected);
+
+	// A changed journey gets a new model; the others keep theirs.
+	const path = join(root, 'journeys/saas/trial-evaluation.md');
+	writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: (.+)$/m, 'title: $1, changed'));
+	const changed = await load();
+	expect(journey(changed, 'saas/trial-evaluation')).not.toBe(journey(third, 'saas/trial-evaluation'));
+	expect(journey(changed, 'saas/trial-evaluation').title).toMatch(/, changed$/);
+	expect(journey(changed, 'restaurant/pizza-visit')).toEqual(journey(third, 'restaurant/pizza-visit'));
 });
