@@ -6,7 +6,7 @@
 import type { VFile } from 'vfile';
 import { type Config, DEFAULT_CACHE_LOCATION, DEFAULT_CONFIG, type FileCache, fileCache, JOURNEYS_DIR, type LoadedProject, loadProject, PERSONAS_DIR, type Project } from '../core/index.ts';
 import { receivedHandoff } from '../handoff.ts';
-import { lastCommitDates } from '../history.ts';
+import { lastCommitDatesWhenMoved } from '../history.ts';
 
 /** Folder with journeys/ and personas/. */
 export const contentRoot = (): string => receivedHandoff().root;
@@ -21,6 +21,8 @@ export interface SiteProject {
 }
 
 let loading: Promise<SiteProject> | undefined;
+/** The files' last commit dates, read again from git only once its repository moved. */
+let commitDates: (() => Map<string, string>) | undefined;
 /** Parse results by file content, kept on disk between builds and in memory between dev-server reloads. */
 let cache: FileCache | undefined;
 
@@ -36,7 +38,8 @@ async function load(root: string, displayRoot: string): Promise<LoadedProject> {
 export function siteProject(fresh = false): Promise<SiteProject> {
 	if (fresh || !loading) {
 		const { root, displayRoot, validated } = receivedHandoff();
-		const updated = () => lastCommitDates(root, [JOURNEYS_DIR, PERSONAS_DIR]);
+		commitDates ??= lastCommitDatesWhenMoved(root, [JOURNEYS_DIR, PERSONAS_DIR]);
+		const updated = commitDates;
 		loading =
 			!fresh && validated
 				? Promise.resolve({ project: validated.project, files: validated.files, config: validated.config ?? DEFAULT_CONFIG, updated: updated() })

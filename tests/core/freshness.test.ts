@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadProject, reviewState, touchpointDates } from '../../src/core/index.ts';
-import { lastCommitDates, lineDates } from '../../src/history.ts';
+import { lastCommitDates, lastCommitDatesWhenMoved, lineDates } from '../../src/history.ts';
 import { gitTestEnv } from '../helpers.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
@@ -150,6 +150,29 @@ describe('git blame', () => {
 		const dates = lineDates(dir, 'journeys/unreviewed.md');
 		expect(dates.slice(1)).toEqual(['2025-03-01', '2025-03-01', '2025-03-01', '2025-03-01', '2025-03-01', '2025-03-01', '2025-09-15', undefined, '2025-03-01']);
 		expect(lineDates(dir, 'journeys/missing.md')).toEqual([]);
+	});
+});
+
+describe('last commit dates, asked again and again (the dev server)', () => {
+	test('git runs again only once the repository moved: saves change nothing, a commit does', () => {
+		const dir = repository('2025-03-01');
+		const dates = lastCommitDatesWhenMoved(dir, ['journeys']);
+		const first = dates();
+		expect(first.get('journeys/unreviewed.md')).toBe('2025-03-01');
+		// A save is no commit: the same answer, without asking git.
+		writeFileSync(join(dir, 'journeys/unreviewed.md'), `${readFileSync(join(dir, 'journeys/unreviewed.md'), 'utf8')}\nMore notes.\n`);
+		expect(dates()).toBe(first);
+		git(dir, ['commit', '-qam', 'Notes'], '2025-09-15');
+		expect(dates().get('journeys/unreviewed.md')).toBe('2025-09-15');
+		expect(dates()).toEqual(lastCommitDates(dir, ['journeys']));
+	});
+
+	test('a folder that is no checkout has no dates, and git is asked once', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'cjm-nogit-'));
+		temps.push(dir);
+		const dates = lastCommitDatesWhenMoved(dir, ['journeys']);
+		expect(dates().size).toBe(0);
+		expect(dates()).toBe(dates());
 	});
 });
 
