@@ -37,13 +37,18 @@ export function parserVersion(): string {
 	return (version = hash.digest('hex'));
 }
 
+/** Keys already computed, by the bytes they were computed from: a reload that reads an unchanged file gets the same bytes (src/site/project.ts). */
+const keys = new WeakMap<object, { task: string; key: string }>();
+
 /** The key of a task's result: everything its parse depends on. */
 export function cacheKey(task: ParseTask): string {
 	const value = task.file.value;
-	return createHash('sha256')
-		.update(`${task.kind}\0${task.id}\0${task.path}\0${typeof value === 'string' ? 's' : 'b'}\0`)
-		.update(value)
-		.digest('hex');
+	const head = `${task.kind}\0${task.id}\0${task.path}\0${typeof value === 'string' ? 's' : 'b'}\0`;
+	const known = typeof value === 'string' ? undefined : keys.get(value);
+	if (known?.task === head) return known.key;
+	const key = createHash('sha256').update(head).update(value).digest('hex');
+	if (typeof value !== 'string') keys.set(value, { task: head, key });
+	return key;
 }
 
 /** A result read back from storage is only used when it has the shape of one. */

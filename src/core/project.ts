@@ -69,13 +69,20 @@ export interface LoadOptions {
 	today?: string;
 	/** Last commit date of each file, by project-relative path (from git, outside the core): a map's last review when it has no `reviewed`. */
 	lastCommit?: ReadonlyMap<string, string>;
+	/**
+	 * Reads a journey or persona file, given its absolute path and what `stat` said of it; default:
+	 * `readFileSync`. A process that loads the project again and again (the dev server) passes one
+	 * that keeps the files that did not change.
+	 */
+	readFile?: (path: string, info: Stats) => Uint8Array;
 }
 
 /** Loads and checks the project at `root`. */
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<LoadedProject> {
 	const display = options.displayRoot ?? root;
 	const files = diskFiles(root);
-	const [journeys, personas] = await Promise.all([readEntries(root, display, JOURNEYS_DIR, files), readEntries(root, display, PERSONAS_DIR, files)]);
+	const read = options.readFile ?? ((path: string) => readFileSync(path));
+	const [journeys, personas] = await Promise.all([readEntries(root, display, JOURNEYS_DIR, files, read), readEntries(root, display, PERSONAS_DIR, files, read)]);
 	const tasks = parseTasks(journeys.entries, personas.entries);
 	const [results, settings, metricFiles] = await Promise.all([parseAll(tasks, options), readSettings(root, display), readMetricFiles(root, display)]);
 	const freshness = settings && { config: settings.config, today: options.today ?? todayIso(), lastCommit: options.lastCommit };
@@ -233,7 +240,7 @@ const byPlace = (a: VFileMessage, b: VFileMessage) => (a.line ?? 0) - (b.line ??
  * counts where it points: links to folders are not followed (a link to `.` would read the same
  * files again and again), nor links that leave the content folders; they are returned instead.
  */
-async function readEntries(root: string, display: string, dir: string, files: ContentFiles): Promise<{ entries: Entry[]; unfollowed: UnfollowedLink[] }> {
+async function readEntries(root: string, display: string, dir: string, files: ContentFiles, read: NonNullable<LoadOptions['readFile']>): Promise<{ entries: Entry[]; unfollowed: UnfollowedLink[] }> {
 	const base = join(root, dir);
 	const { names, links } = await walk(base);
 	const unfollowed: UnfollowedLink[] = [];
@@ -257,7 +264,7 @@ async function readEntries(root: string, display: string, dir: string, files: Co
 			file.value = '';
 			report(file, 'file-too-large', `Unexpected file larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, split it or remove what does not belong to the map`, FILE_START);
 		} else {
-			file.value = readFileSync(full);
+			file.value = read(full, info);
 		}
 		return { path: posix.join(dir, name), id: idOf(name), file };
 	});

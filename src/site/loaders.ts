@@ -17,7 +17,7 @@ import { publishContentChange } from './dev-content.ts';
 import { problemsOf, publishProblems } from './dev-problems.ts';
 import { siteModels } from './entries.ts';
 import { onSaves } from './saves.ts';
-import { contentRoot, siteProject } from './project.ts';
+import { contentRoot, siteProject, sourceSaved } from './project.ts';
 
 /** Thrown when the content has errors; the messages were already logged with their places. */
 export class ContentError extends Error {
@@ -103,7 +103,10 @@ function loader(name: string, store: Store): Loader {
 			watching = context.watcher;
 			// Content outside the site's folder (CJM_ROOT) is not watched by Vite unless added.
 			context.watcher.add(SOURCE_PATHS.map((path) => join(contentRoot(), path)));
-			onSaves(context.watcher, isProjectSource, () => void refreshAll());
+			onSaves(context.watcher, isProjectSource, (path) => {
+				sourceSaved(path);
+				void refreshAll();
+			});
 		},
 	};
 }

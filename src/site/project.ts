@@ -3,6 +3,7 @@
  * messages as `cjm validate`), plus each file's last git commit date. Under `cjm build` the CLI
  * hands over the project it already validated (src/handoff.ts), so no file is parsed twice.
  */
+import { readFileSync, type Stats } from 'node:fs';
 import type { VFile } from 'vfile';
 import { type Config, DEFAULT_CACHE_LOCATION, DEFAULT_CONFIG, type FileCache, fileCache, JOURNEYS_DIR, type LoadedProject, loadProject, PERSONAS_DIR, type Project } from '../core/index.ts';
 import { receivedHandoff } from '../handoff.ts';
@@ -20,6 +21,36 @@ export interface SiteProject {
 	updated: Map<string, string>;
 }
 
+/**
+ * Reads the journey and persona files for `loadProject`, keeping them as last read, by absolute
+ * path: a reload (the dev server, after a save) reads a file again only when a save of it was
+ * reported since (`saved`) or its size, times or inode moved. Reading every file took 50 to 90 ms
+ * of each save at 1000 journeys, and hashing them again as long (the parse cache's key is kept
+ * with the bytes).
+ */
+export function sourceReader() {
+	const lastRead = new Map<string, { stamp: string; bytes: Uint8Array }>();
+	const reported = new Set<string>();
+	return {
+		/** The watcher reported a save of `path`: the next load reads it again, whatever `stat` says. */
+		saved: (path: string): void => void reported.add(path),
+		read: (path: string, info: Stats): Uint8Array => {
+			const stamp = `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
+			const last = lastRead.get(path);
+			if (last?.stamp === stamp && !reported.has(path)) return last.bytes;
+			// Before reading: a save reported from here on is read by the next load.
+			reported.delete(path);
+			const bytes = readFileSync(path);
+			lastRead.set(path, { stamp, bytes });
+			return bytes;
+		},
+	};
+}
+
+const sources = sourceReader();
+/** The watcher reported a save of `path` (absolute). */
+export const sourceSaved = sources.saved;
+
 let loading: Promise<SiteProject> | undefined;
 /** The files' last commit dates, read again from git only once its repository moved. */
 let commitDates: (() => Map<string, string>) | undefined;
@@ -29,7 +60,7 @@ let cache: FileCache | undefined;
 /** Loads the project, parsing only files whose results are not in the cache. */
 async function load(root: string, displayRoot: string): Promise<LoadedProject> {
 	cache ??= fileCache(DEFAULT_CACHE_LOCATION);
-	const loaded = await loadProject(root, { displayRoot, cache });
+	const loaded = await loadProject(root, { displayRoot, cache, readFile: sources.read });
 	cache.save();
 	return loaded;
 }
