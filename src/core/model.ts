@@ -78,6 +78,9 @@ export function touchpointsOf(journey: Journey): Touchpoint[] {
 	return journey.stages.flatMap((stage) => stage.touchpoints);
 }
 
+/** The paths of a journey's touchpoint images, each once, in journey order: what the site publishes for it. */
+export const imagePaths = (journey: Journey): string[] => [...new Set(touchpointsOf(journey).flatMap((t) => (t.image ?? []).map((image) => image.src)))];
+
 /**
  * The journey with `change` applied to each touchpoint: a new stage and a new journey only where a
  * touchpoint changed, the same journey when none did. A model is never changed in place once

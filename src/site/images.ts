@@ -5,7 +5,7 @@
  */
 import { getImage } from 'astro:assets';
 import { getCollection } from 'astro:content';
-import { type Journey, touchpointsOf } from '../core/index.ts';
+import { imagePaths, type Journey } from '../core/index.ts';
 import { MAP_SIZE, type MapImage } from '../render/index.ts';
 
 /** Drawn at most this wide: a map column less its padding. */
@@ -19,7 +19,7 @@ const keep = !import.meta.env.DEV;
 
 /** The published images of one journey's touchpoints, by project-relative path. */
 export async function journeyImages(journey: Journey): Promise<Record<string, MapImage>> {
-	const paths = [...new Set(touchpointsOf(journey).flatMap((t) => (t.image ?? []).map((image) => image.src)))];
+	const paths = imagePaths(journey);
 	// Astro warns on every read of an empty collection: a project without images never reads it.
 	if (paths.length === 0) return {};
 	if (!keep || !sources) sources = getCollection('images').then((entries) => new Map(entries.map((entry) => [entry.id, entry.data.src])));

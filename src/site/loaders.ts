@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { counted, type Journey, JOURNEYS_DIR, PERSONAS_DIR, SOURCE_PATHS, sourceKind, touchpointsOf } from '../core/index.ts';
+import { counted, imagePaths, type Journey, JOURNEYS_DIR, PERSONAS_DIR, SOURCE_PATHS, sourceKind } from '../core/index.ts';
 import { receivedHandoff } from '../handoff.ts';
 import { format } from '../report/index.ts';
 import { publishContentChange } from './dev-content.ts';
@@ -189,7 +189,7 @@ export const personaLoader = (): Loader =>
 export const imageLoader = (): Loader =>
 	loader('cjm-images', async (context, { project, failing }) => {
 		const root = fileURLToPath(context.config.root);
-		const paths = new Set(project.journeys.flatMap((journey) => touchpointsOf(journey).flatMap((t) => (t.image ?? []).map((image) => image.src))));
+		const paths = new Set(project.journeys.flatMap(imagePaths));
 		// While a journey has errors its last good version stays on the site, images included.
 		if (failing.size === 0) for (const id of context.store.keys()) if (!paths.has(id)) context.store.delete(id);
 		for (const id of paths) {

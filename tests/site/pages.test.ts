@@ -135,6 +135,9 @@ describe('every page type renders', () => {
 		const web = await visit('channels/web/');
 		expect(await web.locator('h1').innerText()).toBe('Channel: web');
 		expect(await web.locator('tbody tr').count()).toBeGreaterThan(0);
+		// A count of one reads in the singular.
+		const desk = await visit('channels/it-service-desk/');
+		expect(await desk.locator('main p').first().innerText()).toMatch(/ · 1 pain point$/);
 	});
 
 	test('/backlog/: the impact/effort matrix and the sorted backlog', async () => {
