@@ -3,3 +3,9 @@ export const PROBLEMS_EVENT = 'cjm:problems';
 export const ASK_EVENT = 'cjm:problems?';
 /** The models in memory changed: a page renders itself again and shows the change in place (dev-refresh-client.ts). */
 export const CONTENT_EVENT = 'cjm:content';
+/**
+ * Dispatched on the document just before a page's content is replaced in place: a page script
+ * lets go of what it set up on the window or the document for the old content, which would
+ * otherwise keep it alive. Only `astro dev` replaces content; a built page never sees this event.
+ */
+export const SWAP_EVENT = 'cjm:swap';

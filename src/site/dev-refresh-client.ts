@@ -10,7 +10,7 @@
  * after the change, and the browser loads the page's sixty or so stylesheets and scripts again:
  * at 1000 journeys an edit took about 2 s to show.
  */
-import { CONTENT_EVENT } from './dev-events.ts';
+import { CONTENT_EVENT, SWAP_EVENT } from './dev-events.ts';
 
 /** Starlight's frame around everything a page's content changes (src: PageFrame.astro). */
 const FRAME = '.main-frame';
@@ -39,6 +39,7 @@ async function refresh(): Promise<void> {
 	if (!next || !frame || !fresh) return location.reload();
 	const scroller = document.querySelector('.cjm-map-scroller')?.scrollLeft;
 	document.title = next.title;
+	document.dispatchEvent(new Event(SWAP_EVENT));
 	frame.replaceChildren(...fresh.childNodes);
 	const map = document.querySelector('.cjm-map-scroller');
 	if (map && scroller !== undefined) map.scrollLeft = scroller;

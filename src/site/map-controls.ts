@@ -4,6 +4,7 @@
  * a touchpoint's deep link (`#touchpoint-…`) scrolls it into view and highlights its column.
  * The map is complete without this script: it only switches things on, never builds content.
  */
+import { SWAP_EVENT } from './dev-events.ts';
 
 interface View {
 	zoom: 'fit' | '100';
@@ -130,11 +131,18 @@ export function setUpMap(map: HTMLElement): void {
 		select(next, { focus: true });
 	});
 
-	addEventListener('hashchange', fromHash);
+	// Listeners on the window and the document go with the map when `astro dev` replaces it.
+	const replaced = new AbortController();
+	document.addEventListener(SWAP_EVENT, () => replaced.abort(), { once: true });
+	addEventListener('hashchange', fromHash, { signal: replaced.signal });
 	new ResizeObserver(() => view.zoom === 'fit' && fit()).observe(scroller);
-	document.addEventListener('fullscreenchange', () => {
-		toolbar.querySelector('[data-fullscreen]')!.textContent = document.fullscreenElement === map ? 'Exit full screen' : 'Full screen';
-	});
+	document.addEventListener(
+		'fullscreenchange',
+		() => {
+			toolbar.querySelector('[data-fullscreen]')!.textContent = document.fullscreenElement === map ? 'Exit full screen' : 'Full screen';
+		},
+		{ signal: replaced.signal }
+	);
 	apply(false);
 	fromHash();
 }

@@ -107,6 +107,19 @@ test('a saved edit shows in the open page in place: no reload, the scroll positi
 	await page.evaluate(() => window.scrollTo(0, 400));
 	const loaded = () => page.evaluate(() => performance.timeOrigin);
 	const origin = await loaded();
+	// What the page's scripts listen to on the window and the document, from the browser's own count.
+	const cdp = await page.context().newCDPSession(page);
+	const listening = async () => {
+		const counts: Record<string, number> = {};
+		for (const expression of ['window', 'document']) {
+			const { result } = await cdp.send('Runtime.evaluate', { expression });
+			const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+			for (const { type } of listeners) counts[`${expression} ${type}`] = (counts[`${expression} ${type}`] ?? 0) + 1;
+		}
+		return counts;
+	};
+	const before = await listening();
+	expect(before['window hashchange']).toBeGreaterThan(0);
 	const path = join(work, JOURNEY);
 	writeFileSync(path, readFileSync(path, 'utf8').replace(/Tapping a \w+ ad/, 'Tapping a radio ad'));
 	await until('the page to show the change', async () => (await page.getByText('Tapping a radio ad').count()) > 0);
@@ -116,6 +129,9 @@ test('a saved edit shows in the open page in place: no reload, the scroll positi
 	const toolbar = page.locator('#map [data-map-toolbar]');
 	await toolbar.waitFor({ state: 'visible', timeout: DEADLINE });
 	expect(await toolbar.getByRole('button', { name: 'Fit to width' }).getAttribute('aria-pressed')).toBe('true');
+	// The old map's listeners went with it: as many as before, not twice as many.
+	await until('the flow to be drawn again', async () => (await page.locator('pre.mermaid svg').count()) > 0);
+	expect(await listening()).toEqual(before);
 	await toolbar.getByRole('button', { name: '100 %' }).click();
 	expect(await page.locator('#map').getAttribute('data-map-zoom')).toBe('100');
 	// And the flow diagram is drawn again, with the new name in it.
