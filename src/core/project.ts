@@ -271,6 +271,7 @@ async function readEntries(root: string, display: string, dir: string, files: Co
 	return { entries: entries.filter((entry) => entry !== undefined), unfollowed };
 }
 
+/** What `stat` says of `path`, or nothing when it cannot say (missing, a dangling link, no permission). */
 function statOrUndefined(path: string): Stats | undefined {
 	try {
 		return statSync(path);
