@@ -107,19 +107,20 @@ test('a saved edit shows in the open page in place: no reload, the scroll positi
 	await page.evaluate(() => window.scrollTo(0, 400));
 	const loaded = () => page.evaluate(() => performance.timeOrigin);
 	const origin = await loaded();
-	// What the page's scripts listen to on the window and the document, from the browser's own count.
+	// What the map's script listens to on the window and the document, from the browser's own count.
 	const cdp = await page.context().newCDPSession(page);
 	const listening = async () => {
 		const counts: Record<string, number> = {};
-		for (const expression of ['window', 'document']) {
+		for (const [expression, type] of [['window', 'hashchange'], ['document', 'fullscreenchange']]) {
 			const { result } = await cdp.send('Runtime.evaluate', { expression });
 			const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
-			for (const { type } of listeners) counts[`${expression} ${type}`] = (counts[`${expression} ${type}`] ?? 0) + 1;
+			counts[`${expression} ${type}`] = listeners.filter((listener) => listener.type === type).length;
 		}
 		return counts;
 	};
 	const before = await listening();
 	expect(before['window hashchange']).toBeGreaterThan(0);
+	expect(before['document fullscreenchange']).toBeGreaterThan(0);
 	const path = join(work, JOURNEY);
 	writeFileSync(path, readFileSync(path, 'utf8').replace(/Tapping a \w+ ad/, 'Tapping a radio ad'));
 	await until('the page to show the change', async () => (await page.getByText('Tapping a radio ad').count()) > 0);
