@@ -208,10 +208,19 @@ export function fileCache(location: string): FileCache {
 			if (result) used.set(key, bytes);
 			return result;
 		},
-		// Stored at once: the checks after parsing change the model they share with `result`.
 		set: (key, result, encoded) => {
-			used.set(key, Buffer.from(encoded ?? encodeResult(result)));
+			const text = encoded ?? encodeResult(result);
+			used.set(key, Buffer.from(text));
 			made.add(key);
+			// A model parsed in this thread is the one this load uses: the next load takes it as it is,
+			// rather than parsing its text (the first save in the dev server after a cold start).
+			const parsed = result.parsed as Record<string, unknown> | undefined;
+			const name = MODEL_KEYS.find((candidate) => parsed && Object.hasOwn(parsed, candidate));
+			const model = name && Object.getOwnPropertyDescriptor(parsed, name)?.value;
+			if (model !== undefined) {
+				const head = JSON.parse(text.slice(0, text.indexOf('\n'))) as { model?: { digest: string } };
+				if (head.model) models.set(head.model.digest, model);
+			}
 		},
 		save: () => {
 			models.age();
