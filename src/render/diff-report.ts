@@ -94,7 +94,6 @@ export function summarize(diff: ProjectDiff): Summary {
 	};
 }
 
-
 /** "3 journeys: 2 changed, 1 added · emotion up at 2 touchpoints, down at 1 · 1 pain added, 2 resolved · 1 new error" */
 export function summaryLine(diff: ProjectDiff): string {
 	const s = summarize(diff);

@@ -69,8 +69,7 @@ async function load(root: string, displayRoot: string): Promise<LoadedProject> {
 export function siteProject(fresh = false): Promise<SiteProject> {
 	if (fresh || !loading) {
 		const { root, displayRoot, validated } = receivedHandoff();
-		commitDates ??= lastCommitDatesWhenMoved(root, [JOURNEYS_DIR, PERSONAS_DIR]);
-		const updated = commitDates;
+		const updated = (commitDates ??= lastCommitDatesWhenMoved(root, [JOURNEYS_DIR, PERSONAS_DIR]));
 		loading =
 			!fresh && validated
 				? Promise.resolve({ project: validated.project, files: validated.files, config: validated.config ?? DEFAULT_CONFIG, updated: updated() })
