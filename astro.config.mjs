@@ -2,6 +2,7 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { receivedHandoff } from './src/handoff.ts';
+import { prunedOutDir } from './src/kept-out-dir.ts';
 import { liveContent } from './src/site/dev-overlay.ts';
 
 // GitHub Pages and other hosts serve the site under a path; the workflow sets these.
@@ -54,9 +55,12 @@ export default defineConfig({
 		// `npm run dev`: content problems in an overlay in the open page, not a stack trace; a saved
 		// change shown in the open page in place.
 		liveContent(),
+		// `cjm build --cache` into the folder the last one wrote: what the build no longer has is deleted (src/handoff.ts).
+		...(handoff.cacheDir && handoff.keepOutDir !== undefined ? [prunedOutDir(handoff.cacheDir, handoff.keepOutDir)] : []),
 	],
 	vite: {
 		// mermaid is one large lazy chunk, loaded only on pages with a diagram.
-		build: { chunkSizeWarningLimit: 2500 },
+		// `emptyOutDir: false`: an incremental build into the folder the last one wrote keeps it (src/handoff.ts).
+		build: { chunkSizeWarningLimit: 2500, ...(handoff.keepOutDir !== undefined && { emptyOutDir: false }) },
 	},
 });

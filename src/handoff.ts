@@ -33,6 +33,14 @@ export const HANDOFF_ENV = {
 	 */
 	cacheDir: 'CJM_CACHE_DIR',
 	/**
+	 * `cjm build --cache` into the folder its last `--cache` build wrote, as that build left it:
+	 * Astro keeps the folder instead of emptying it, so unchanged pages stay where they are, and
+	 * deletes what the build no longer has once the pages are written (src/kept-out-dir.ts). The
+	 * value is when the build started, in nanoseconds on the folder's clock: what is older and not
+	 * listed by Astro is deleted.
+	 */
+	keepOutDir: 'CJM_KEEP_OUT_DIR',
+	/**
 	 * `cjm build --downloads`: which exports the site builds for each journey (comma-separated
 	 * formats, or `none`). Unset: all of them. Also read by `npm run dev` and `astro build`.
 	 */
@@ -52,6 +60,8 @@ export interface Handoff {
 	outDir?: string;
 	/** Absolute; set: an incremental build that keeps its caches there. */
 	cacheDir?: string;
+	/** An incremental build into the folder the last one wrote, started then: Astro does not empty it first. */
+	keepOutDir?: bigint;
 	/** The site's exports to build, as given (`siteDownloads` reads it); undefined: all. */
 	downloads?: string;
 	/** The validated project, when `cjm build` passed one for this root: the loaders need not parse every file again. */
@@ -63,12 +73,14 @@ const VALIDATED: unique symbol = Symbol.for('cjm.validatedProject');
 const slot = globalThis as { [VALIDATED]?: ValidatedProject };
 
 /** Write side, for `cjm build`: call once, before starting Astro. */
-export function handOver(handoff: { validated: ValidatedProject; displayRoot: string; outDir?: string; cacheDir?: string; downloads?: string }): void {
+export function handOver(handoff: { validated: ValidatedProject; displayRoot: string; outDir?: string; cacheDir?: string; keepOutDir?: bigint; downloads?: string }): void {
 	slot[VALIDATED] = handoff.validated;
 	process.env[HANDOFF_ENV.root] = handoff.validated.root;
 	process.env[HANDOFF_ENV.displayRoot] = handoff.displayRoot;
 	if (handoff.outDir !== undefined) process.env[HANDOFF_ENV.outDir] = handoff.outDir;
 	if (handoff.cacheDir !== undefined) process.env[HANDOFF_ENV.cacheDir] = handoff.cacheDir;
+	if (handoff.keepOutDir !== undefined) process.env[HANDOFF_ENV.keepOutDir] = String(handoff.keepOutDir);
+	else delete process.env[HANDOFF_ENV.keepOutDir];
 	if (handoff.downloads !== undefined) process.env[HANDOFF_ENV.downloads] = handoff.downloads;
 }
 
@@ -81,6 +93,7 @@ export function receivedHandoff(env: NodeJS.ProcessEnv = process.env): Handoff {
 		displayRoot: env[HANDOFF_ENV.displayRoot] ?? root,
 		outDir: env[HANDOFF_ENV.outDir] || undefined,
 		cacheDir: env[HANDOFF_ENV.cacheDir] || undefined,
+		keepOutDir: env[HANDOFF_ENV.cacheDir] && /^\d+$/.test(env[HANDOFF_ENV.keepOutDir] ?? '') ? BigInt(env[HANDOFF_ENV.keepOutDir]!) : undefined,
 		downloads: env[HANDOFF_ENV.downloads],
 		// A project validated for another folder (a test that builds twice) is not this build's.
 		validated: validated?.root === root ? validated : undefined,

@@ -36,6 +36,17 @@ describe('hand-over', () => {
 		expect(process.env[HANDOFF_ENV.root]).toBe(root);
 	});
 
+	test('a kept site folder crosses with the time its build started, and only with a cache', async () => {
+		const root = resolve(repoRoot);
+		const validated = { ...(await loadProject(root, { displayRoot: '.' })), root };
+		const start = 1_764_620_000_123_456_789n;
+		handOver({ validated, displayRoot: '.', cacheDir: '/tmp/cjm-cache/astro', keepOutDir: start });
+		expect(receivedHandoff().keepOutDir).toBe(start);
+		handOver({ validated, displayRoot: '.', cacheDir: '/tmp/cjm-cache/astro' });
+		expect(receivedHandoff().keepOutDir).toBeUndefined();
+		expect(receivedHandoff({ [HANDOFF_ENV.keepOutDir]: String(start) }).keepOutDir).toBeUndefined();
+	});
+
 	test('a project validated for another folder is not handed to this one', async () => {
 		const root = resolve(repoRoot);
 		handOver({ validated: { ...(await loadProject(root)), root }, displayRoot: '.' });

@@ -33,11 +33,13 @@ const LAYERS: Layer[] = [
 	{ name: 'import', owns: (p) => p.startsWith('src/import/'), entry: 'src/import/index.ts', uses: ['core', 'render'], forbidden: FRAMEWORKS },
 	{ name: 'handoff', owns: (p) => p === 'src/handoff.ts', entry: 'src/handoff.ts', uses: ['core'], forbidden: FRAMEWORKS },
 	{ name: 'history', owns: (p) => p === 'src/history.ts', entry: 'src/history.ts', uses: [], forbidden: FRAMEWORKS },
-	{ name: 'cli', owns: (p) => p.startsWith('src/cli/') || p.startsWith('bin/'), uses: ['core', 'render', 'report', 'handoff', 'export', 'import', 'history'] },
+	// The site's folder across an incremental build: `cjm build` keeps it, an Astro integration prunes it.
+	{ name: 'kept-out-dir', owns: (p) => p === 'src/kept-out-dir.ts', entry: 'src/kept-out-dir.ts', uses: [] },
+	{ name: 'cli', owns: (p) => p.startsWith('src/cli/') || p.startsWith('bin/'), uses: ['core', 'render', 'report', 'handoff', 'export', 'import', 'history', 'kept-out-dir'] },
 	{
 		name: 'site',
 		owns: (p) => /^src\/(site|pages|components)\//.test(p) || p === 'src/content.config.ts' || p === 'astro.config.mjs',
-		uses: ['core', 'render', 'report', 'handoff', 'export', 'history'],
+		uses: ['core', 'render', 'report', 'handoff', 'export', 'history', 'kept-out-dir'],
 	},
 ];
 

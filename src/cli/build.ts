@@ -7,6 +7,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CACHE_LOCATION } from '../core/index.ts';
 import { handOver, receivedHandoff } from '../handoff.ts';
+import { keepOutDir, recordOutDir } from '../kept-out-dir.ts';
 import type { Format } from '../report/index.ts';
 import { outDirProblem } from './out-dir.ts';
 import { validate } from './validate.ts';
@@ -45,20 +46,18 @@ export async function build(
 		return 1;
 	}
 	const [validated] = checked.projects;
-	handOver({
-		validated,
-		displayRoot: relative(io.cwd, root) || '.',
-		outDir: options.outDir ? outDir : undefined,
-		// With --cache, Astro keeps its caches next to ours and reuses unchanged pages (src/handoff.ts).
-		cacheDir: options.cache ? resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION, 'astro') : undefined,
-		downloads: options.downloads,
-	});
+	// With --cache, Astro keeps its caches next to ours and reuses unchanged pages (src/handoff.ts).
+	const cacheDir = options.cache ? resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION, 'astro') : undefined;
+	// Into the folder the last --cache build wrote, unchanged pages stay where they are (src/kept-out-dir.ts).
+	const kept = cacheDir === undefined ? undefined : keepOutDir(cacheDir, outDir);
+	handOver({ validated, displayRoot: relative(io.cwd, root) || '.', outDir: options.outDir ? outDir : undefined, cacheDir, keepOutDir: kept, downloads: options.downloads });
 	process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 	// A site is always a production build, even when run from a test runner that sets NODE_ENV=test.
 	process.env.NODE_ENV = 'production';
 	try {
 		const astro = await import('astro');
 		await astro.build({ root: siteRoot, logLevel: process.env.CJM_DEBUG ? 'debug' : (process.env.CJM_LOG_LEVEL as 'info' | undefined) ?? 'warn' });
+		if (cacheDir) recordOutDir(cacheDir, outDir);
 	} catch (error) {
 		io.stderr(`cjm: the site build failed: ${error instanceof Error ? error.message : String(error)}\n`);
 		if (process.env.CJM_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);

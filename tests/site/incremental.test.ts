@@ -1,7 +1,8 @@
 /**
  * `cjm build --cache`: an incremental build reuses the pages of the last build whose data is
  * unchanged, renders again every page that shows something that changed (also on other pages:
- * a baseline's or a zoom target's title), and publishes exactly what a full build publishes.
+ * a baseline's or a zoom target's title), and publishes exactly what a full build publishes. Into
+ * the folder the last one wrote, unchanged pages stay where they are (src/cli/kept-out-dir.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,8 +22,8 @@ function build(content: string, outDir: string, ...options: string[]): string {
 	return result.stdout + result.stderr;
 }
 
-/** The files Astro copied from the last build instead of rendering them, as `/journeys/…/index.html`. */
-const reused = (log: string) => new Set([...log.matchAll(/(\/\S+) \((?:restored|cached)\)/g)].map((match) => match[1]));
+/** The files Astro took from the last build instead of rendering them, as `/journeys/…/index.html`: copied from its cache (`restored`) or left in place (`cached`). */
+const reused = (log: string, how = 'restored|cached') => new Set([...log.matchAll(new RegExp(`(\\/\\S+) \\((?:${how})\\)`, 'g'))].map((match) => match[1]));
 
 const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name))).sort();
 
@@ -50,10 +51,23 @@ test('a rebuild renders only what changed, and publishes what a full build does'
 		expect(readFileSync(join(site, 'journeys', showsTheTitle, 'index.html'), 'utf8')).toContain('Signing up, renamed');
 	}
 
-	// Byte for byte, but for the workbooks, which carry the time they were written.
-	const rebuilt = files(site);
-	expect(rebuilt).toEqual(files(join(work, 'full')));
-	for (const file of rebuilt.filter((name) => !name.endsWith('.xlsx'))) {
-		expect(readFileSync(join(site, file)).equals(readFileSync(join(work, 'full', file))), file).toBe(true);
-	}
+	// The folder was the last build's: the unchanged pages were left where they were.
+	expect(reused(log, 'cached')).toEqual(pages);
+	expectSameSite(site, join(work, 'full'));
+
+	// A removed journey takes its page, its downloads and its search entry with it.
+	rmSync(join(content, 'journeys/restaurant/pizza-visit.md'));
+	expect(reused(build(content, site, ...cache), 'cached')).toContain('/journeys/b2b/software-purchase/index.html');
+	build(content, join(work, 'full-again'));
+	expect(files(site).filter((name) => name.includes('pizza-visit'))).toEqual([]);
+	expectSameSite(site, join(work, 'full-again'));
 }, 300_000);
+
+/** The same files, byte for byte, but for the workbooks, which carry the time they were written. */
+function expectSameSite(site: string, full: string): void {
+	const rebuilt = files(site);
+	expect(rebuilt).toEqual(files(full));
+	for (const file of rebuilt.filter((name) => !name.endsWith('.xlsx'))) {
+		expect(readFileSync(join(site, file)).equals(readFileSync(join(full, file))), file).toBe(true);
+	}
+}
