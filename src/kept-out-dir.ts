@@ -7,10 +7,10 @@
  * from them, the pages Astro no longer lists (a removed journey's page and downloads) are deleted:
  * the site is what a full build writes.
  *
- * The folder is kept only when it is exactly as the last `--cache` build with this cache left it:
- * the build records the files every build writes again (their inode, time and size) and forgets
- * the record as soon as the next build starts, so after a build without `--cache`, a failed build,
- * or a folder changed by hand, Astro empties the folder as before.
+ * The folder is kept only when the last build into it was a successful `--cache` build with this
+ * cache: that build records files every build writes again (their inode, time and size), and the
+ * next build forgets the record as soon as it starts, so after a build without `--cache` or a
+ * failed build, Astro empties the folder as before.
  */
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -98,11 +98,11 @@ export function pruneOutDir(cacheDir: string, outDir: string, start: bigint): nu
 	const keyed = astroKeyedOutputs(cacheDir);
 	// Astro wrote the manifest in this build: unreadable now means a different Astro, whose list we cannot trust.
 	if (!keyed) throw new Error(`Astro's list of the pages it keeps (${join(cacheDir, ASTRO_MANIFEST)}) cannot be read: build again without --cache`);
-	return removeFiles(outDir, (path, modified) => modified < start && !keyed.has(path));
+	return removeFiles(outDir, (path, modified) => !keyed.has(path) && modified() < start);
 }
 
-/** Deletes the files in `dir` that `remove` picks (by their path relative to `dir`, with `/`), then the folders left empty; returns how many files went. */
-function removeFiles(dir: string, remove: (path: string, modified: bigint) => boolean): number {
+/** Deletes the files in `dir` that `remove` picks (by their path relative to `dir`, with `/`, and their time), then the folders left empty; returns how many files went. */
+function removeFiles(dir: string, remove: (path: string, modified: () => bigint) => boolean): number {
 	let removed = 0;
 	const walk = (folder: string): boolean => {
 		let empty = true;
@@ -111,7 +111,7 @@ function removeFiles(dir: string, remove: (path: string, modified: bigint) => bo
 			if (entry.isDirectory()) {
 				if (walk(path)) rmdirSync(path);
 				else empty = false;
-			} else if (remove(relative(dir, path).split(sep).join('/'), statSync(path, { bigint: true }).mtimeNs)) {
+			} else if (remove(relative(dir, path).split(sep).join('/'), () => statSync(path, { bigint: true }).mtimeNs)) {
 				unlinkSync(path);
 				removed++;
 			} else empty = false;
