@@ -67,7 +67,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 		.addOption(new Option('-f, --format <format>', 'format of validation messages').choices(FORMATS).default('stylish'))
 		.option('--strict', 'do not build when there are warnings', false)
 		.option('-o, --out-dir <folder>', 'where to write the site (default: dist/ next to astro.config.mjs)')
-		.option('--cache', 'validate with the results of files unchanged since the last run with --cache, and copy the pages whose data is unchanged from the last build (an incremental build)', false)
+		.option('--cache', 'validate with the results of files unchanged since the last run with --cache, and reuse the pages whose data is unchanged from the last build, left in place when the last build into the folder used --cache (an incremental build)', false)
 		.option('--cache-location <folder>', 'where --cache keeps its results and the site build its caches (default: node_modules/.cache/cjm)')
 		.option('--downloads <formats>', `the exports each journey page offers, comma-separated (default: ${SITE_EXPORTS.join(',')}), or ${NO_DOWNLOADS}: each is a file per journey to build`, downloadsArgument)
 		.action(async (folder: string, options: { format: Format; strict: boolean; outDir?: string; cache: boolean; cacheLocation?: string; downloads?: string }) => {
