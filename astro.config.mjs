@@ -55,12 +55,12 @@ export default defineConfig({
 		// `npm run dev`: content problems in an overlay in the open page, not a stack trace; a saved
 		// change shown in the open page in place.
 		liveContent(),
-		// `cjm build --cache` into the folder the last one wrote: what the build no longer has is deleted (src/handoff.ts).
+		// `cjm build --cache` into the folder the last one wrote: what the build no longer has is deleted (src/kept-out-dir.ts).
 		...(handoff.cacheDir && handoff.keepOutDir !== undefined ? [prunedOutDir(handoff.cacheDir, handoff.keepOutDir)] : []),
 	],
 	vite: {
 		// mermaid is one large lazy chunk, loaded only on pages with a diagram.
-		// `emptyOutDir: false`: an incremental build into the folder the last one wrote keeps it (src/handoff.ts).
+		// `emptyOutDir: false`: an incremental build into the folder the last one wrote keeps it (src/kept-out-dir.ts).
 		build: { chunkSizeWarningLimit: 2500, ...(handoff.keepOutDir !== undefined && { emptyOutDir: false }) },
 	},
 });

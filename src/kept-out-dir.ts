@@ -86,7 +86,15 @@ export function keepOutDir(cacheDir: string, outDir: string): bigint | undefined
  * the build no longer has.
  */
 export function prunedOutDir(cacheDir: string, start: bigint): AstroIntegration {
-	return { name: 'cjm:pruned-out-dir', hooks: { 'astro:build:generated': ({ dir }) => void pruneOutDir(cacheDir, fileURLToPath(dir), start) } };
+	return {
+		name: 'cjm:pruned-out-dir',
+		hooks: {
+			'astro:build:generated': ({ dir, logger }) => {
+				const pruned = pruneOutDir(cacheDir, fileURLToPath(dir), start);
+				if (pruned > 0) logger.info(`Deleted ${pruned} file(s) of the last build that this one no longer has.`);
+			},
+		},
+	};
 }
 
 /**

@@ -57,7 +57,9 @@ test('a rebuild renders only what changed, and publishes what a full build does'
 
 	// A removed journey takes its page, its downloads and its search entry with it.
 	rmSync(join(content, 'journeys/restaurant/pizza-visit.md'));
-	expect(reused(build(content, site, ...cache), 'cached')).toContain('/journeys/b2b/software-purchase/index.html');
+	const afterRemoval = build(content, site, ...cache);
+	expect(reused(afterRemoval, 'cached')).toContain('/journeys/b2b/software-purchase/index.html');
+	expect(afterRemoval).toMatch(/Deleted \d+ file\(s\) of the last build that this one no longer has/);
 	build(content, join(work, 'full-again'));
 	expect(files(site).filter((name) => name.includes('pizza-visit'))).toEqual([]);
 	expectSameSite(site, join(work, 'full-again'));
