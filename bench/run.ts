@@ -210,9 +210,14 @@ if (which === 'all' || which === 'export') {
 	const synthetic = join(work, 'export');
 	await generateProject(synthetic, N);
 	const generated = (await loadProject(synthetic)).project;
-	// Warm up each encoder (module loading, font parsing) before timing.
-	for (const format of formats) await exportJourney(format, samples.journeys[0], samples);
 	const picked = Number(process.env.BENCH_EXPORT_JOURNEYS ?? 30);
+	// Warm up each encoder (module loading, font parsing, the JIT) before timing: the site's formats,
+	// which take milliseconds, over 20 other journeys as the site writes them (after one, a workbook
+	// still took three times its steady time), the pictures once.
+	for (const format of formats) {
+		const site = EXPORT_FORMATS[format].site;
+		for (const journey of site ? generated.journeys.slice(picked, picked + 20) : samples.journeys.slice(0, 1)) await exportJourney(format, journey, site ? generated : samples, site ? SITE_EXPORT_OPTIONS : {});
+	}
 	console.log(`\nexport: the map pictures and the site's downloads, median ms per journey (samples: all ${samples.journeys.length}; synthetic: ${picked} of ${N}, 8 stages x 5 touchpoints)`);
 	console.log(`  ${'format'.padEnd(8)} ${'samples'.padStart(9)} ${'synthetic'.padStart(10)} ${`x ${N} journeys`.padStart(16)}   ${siteBuild ? 'share of the site build' : '(run `npm run bench` for the share of the site build)'}`);
 	for (const format of formats) {
