@@ -69,9 +69,10 @@ export function keepOutDir(cacheDir: string, outDir: string): bigint | undefined
 		return undefined;
 	}
 	rmSync(recordFile, { force: true });
-	const keyed = astroKeyedOutputs(cacheDir);
 	const intact = record.outDir === outDir && record.files.length > 0 && record.files.every(([path, print]) => fingerprint(join(outDir, path)) === print);
-	if (!keyed || !intact) return undefined;
+	// Astro's list is read only for a folder that can be kept: at 1000 journeys it names 6,000 files.
+	const keyed = intact ? astroKeyedOutputs(cacheDir) : undefined;
+	if (!keyed) return undefined;
 	removeFiles(outDir, (path) => !keyed.has(path));
 	const mark = join(outDir, START_MARK);
 	writeFileSync(mark, '');
