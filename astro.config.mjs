@@ -59,8 +59,7 @@ export default defineConfig({
 		...(handoff.cacheDir && handoff.keepOutDir !== undefined ? [prunedOutDir(handoff.cacheDir, handoff.keepOutDir)] : []),
 	],
 	vite: {
-		// mermaid is one large lazy chunk, loaded only on pages with a diagram.
 		// `emptyOutDir: false`: an incremental build into the folder the last one wrote keeps it (src/kept-out-dir.ts).
-		build: { chunkSizeWarningLimit: 2500, ...(handoff.keepOutDir !== undefined && { emptyOutDir: false }) },
+		build: { ...(handoff.keepOutDir !== undefined && { emptyOutDir: false }) },
 	},
 });

@@ -3,12 +3,10 @@ import { type Journey, type RouteSlugs, slugOf } from '../core/index.ts';
 import { EXPORT_FORMATS, siteDownloads, withinLimits } from '../export/index.ts';
 import { receivedHandoff } from '../handoff.ts';
 import { anchor } from '../render/index.ts';
+import { url } from './base-url.ts';
 
-export { slugOf };
+export { slugOf, url };
 
-const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-
-export const url = (path: string) => `${base}/${path.replace(/^\//, '')}`;
 export const journeyUrl = (id: string) => url(`journeys/${id}/`);
 /** A touchpoint's row in its journey's table (the anchor the table, chart and flow share). */
 export const touchpointUrl = (journeyId: string, touchpointId: string) => `${journeyUrl(journeyId)}#${anchor.touchpoint(touchpointId)}`;
