@@ -3,10 +3,11 @@
  * (OWASP "CSV injection"); numbers we write, such as an emotion of -2, stay numbers.
  */
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { backlog, byOwner } from '../../src/core/aggregate.ts';
 import { loadProject } from '../../src/core/index.ts';
-import { backlogCsv, csvCell, ownerCsv } from '../../src/render/csv.ts';
+import { backlogCsv, csvCell, ownerCsv, toCsv } from '../../src/render/csv.ts';
 
 describe('csvCell', () => {
 	test.each([
@@ -45,4 +46,17 @@ test('the downloads guard every text cell from content, and keep emotions as num
 	const ownerRows = parse(ownerCsv(owner.rows), { columns: true }) as Record<string, string>[];
 	expect(ownerRows.map((row) => row['pain points'])).toEqual(['\'=HYPERLINK("https://example.com")']);
 	for (const row of [...rows, ...ownerRows]) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+@\t\r]/);
+});
+
+test('every kind of cell reads back as written: separators, quotes, line breaks, formulas, numbers', () => {
+	const text = fc.string({ unit: fc.constantFrom('a', ' ', ',', '"', "'", '\n', '\r', '=', '+', '-', '@', '\t', 'é') });
+	const cell = fc.oneof(text, fc.integer({ min: -2, max: 100 }), fc.constant(undefined));
+	const table = fc.integer({ min: 1, max: 5 }).chain((width) => fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 6 }));
+	fc.assert(
+		fc.property(table, (rows) => {
+			const csv = toCsv(rows);
+			expect(csv.endsWith('\n')).toBe(true);
+			expect(parse(csv, { relax_quotes: false, skip_empty_lines: false })).toEqual(rows.map((row) => row.map(csvCell)));
+		})
+	);
 });
