@@ -27,10 +27,13 @@ export interface JourneyExportOptions {
  * whenever this is the same (the site keys each download on its digest, src/pages/downloads).
  */
 export function journeyExport(journey: Journey, project: Project, options: JourneyExportOptions = {}): JourneyExport {
+	const baseline = journey.baseline ? project.journeys.find((each) => each.id === journey.baseline) : undefined;
+	// Only the names the map can show (its curves and its baseline's): renaming another persona leaves these bytes, and the site's downloads, as they are.
+	const shown = new Set([...journey.personas, ...(baseline?.personas ?? [])]);
 	return {
 		journey,
-		baseline: journey.baseline ? project.journeys.find((each) => each.id === journey.baseline) : undefined,
-		personaNames: Object.fromEntries(project.personas.map((persona) => [persona.id, persona.name])),
+		baseline,
+		personaNames: Object.fromEntries(project.personas.filter((persona) => shown.has(persona.id)).map((persona) => [persona.id, persona.name])),
 		paper: options.paper ?? DEFAULT_PAPER,
 		compress: options.compress ?? true,
 	};

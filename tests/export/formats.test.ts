@@ -1,7 +1,9 @@
 /** The export format list: the one place formats are defined, so what derives from it must stay consistent. */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { loadProject } from '../../src/core/index.ts';
 import { ENCODERS } from '../../src/export/encoders.ts';
-import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, SITE_EXPORTS, siteDownloads } from '../../src/export/index.ts';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, journeyExport, SITE_EXPORTS, siteDownloads } from '../../src/export/index.ts';
 
 describe('export formats', () => {
 	test('every format has an encoder, and every encoder module loads and encodes journeys', async () => {
@@ -40,4 +42,19 @@ describe('limits known before drawing', () => {
 		expect(touchpointsOf(journey).length).toBeGreaterThan(EXPORT_LIMITS.touchpoints);
 		expect(EXPORT_FORMAT_IDS.filter((id) => !withinLimits(id, journey))).toEqual(['svg', 'png', 'pdf', 'pptx']);
 	});
+});
+
+test("what a journey's exports read names only the personas its map shows, its own and its baseline's", async () => {
+	const { project } = await loadProject(fileURLToPath(new URL('../..', import.meta.url)));
+	const future = project.journeys.find((journey) => journey.baseline)!;
+	const baseline = project.journeys.find((journey) => journey.id === future.baseline)!;
+	const shown = [...new Set([...future.personas, ...baseline.personas])].sort();
+	expect(Object.keys(journeyExport(future, project).personaNames).sort()).toEqual(shown);
+	// Renaming another persona leaves what the exports read, and so the site's key for them, as it was.
+	const other = project.personas.find((persona) => !shown.includes(persona.id))!;
+	const renamed = { ...project, personas: project.personas.map((persona) => (persona === other ? { ...persona, name: `${persona.name}, renamed` } : persona)) };
+	expect(journeyExport(future, renamed)).toEqual(journeyExport(future, project));
+	const own = project.personas.find((persona) => persona.id === future.personas[0])!;
+	const ownRenamed = { ...project, personas: project.personas.map((persona) => (persona === own ? { ...persona, name: 'Someone else' } : persona)) };
+	expect(journeyExport(future, ownRenamed).personaNames[own.id]).toBe('Someone else');
 });
