@@ -1,12 +1,12 @@
 /**
  * JavaScript a built page loads up front: its module scripts and everything they import
- * statically. Dynamic imports (mermaid, on diagram pages) are reported separately.
+ * statically. Dynamic imports (search, and Mermaid on diagram pages) are reported separately.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-// Minified chunks quote specifiers with ", ' or `.
-const IMPORT = /(?:import|export)\s*(?:[^'"`()]*?from\s*)?["'`]([^"'`]+\.js)["'`]/g;
+// Minified chunks quote specifiers with ", ' or ` (Mermaid's own build names its files .mjs).
+const IMPORT = /(?:import|export)\s*(?:[^'"`()]*?from\s*)?["'`]([^"'`]+\.m?js)["'`]/g;
 const DYNAMIC = /import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
 
 export interface Budget {
@@ -35,6 +35,8 @@ export function pageJavaScript(dist: string, page: string): Budget {
 	};
 	for (const file of entries) visit(file, initial);
 	for (const { path, lazy: isLazy } of inline) visit(path, isLazy ? lazy : initial);
+	// A diagram's script imports Mermaid's own build, which the site serves under mermaid/<version>/ (src/site/mermaid-bundle.ts).
+	if (html.includes('<pre class="mermaid') && existsSync(join(dist, 'mermaid'))) for (const version of readdirSync(join(dist, 'mermaid'))) visit(join(dist, 'mermaid', version, 'mermaid.esm.min.mjs'), lazy);
 	for (const file of initial) lazy.delete(file);
 	const size = (files: Set<string>) => [...files].reduce((sum, file) => sum + statSync(file).size, 0);
 	const inlineBytes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((sum, m) => sum + Buffer.byteLength(m[1]), 0);
