@@ -110,18 +110,12 @@ if (which === 'all' || which === 'site') {
 	const clean = (...dirs: string[]) => () => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 	const astroCache = join(root, 'node_modules/.astro');
 	const baselineRoot = join(root, 'bench/starlight-baseline');
-	const baseline = time(
-		[join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', baselineRoot],
-		runs,
-		{ BENCH_DOCS_DIR: docs, BENCH_OUT_DIR: theirs },
-		clean(theirs, join(baselineRoot, '.astro'), join(baselineRoot, 'node_modules'), astroCache)
-	);
+	const starlight = [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', baselineRoot];
 	// The default build (no --cache) is what compares with Starlight, which keeps no cache either.
-	const site = time([join(root, 'bin/cjm.js'), 'build', project, '--out-dir', ours], runs, {}, clean(ours, join(root, '.astro'), astroCache));
-	siteBuild = site;
+	const plain = [join(root, 'bin/cjm.js'), 'build', project, '--out-dir', ours];
 	// The same build without the journeys' exports: what the downloads cost as a whole, files and all.
 	const bare = join(work, 'site-bare');
-	const withoutDownloads = time([join(root, 'bin/cjm.js'), 'build', project, '--out-dir', bare, '--downloads', 'none'], runs, {}, clean(bare, join(root, '.astro'), astroCache));
+	const noDownloads = [join(root, 'bin/cjm.js'), 'build', project, '--out-dir', bare, '--downloads', 'none'];
 	// With --cache, Astro also writes every page and download into its cache: a cold build with it,
 	// then a rebuild after one journey changed with every cache of that build kept (Astro's and ours).
 	const cacheDir = join(work, 'site-cache');
@@ -129,18 +123,32 @@ if (which === 'all' || which === 'site') {
 	// Astro's info log names each page it reuses: `(cached)` left in place, `(restored)` copied back
 	// from its cache. The log level is part of Astro's configuration hash, so both builds use it.
 	const info = { CJM_LOG_LEVEL: 'info' };
-	const coldCached = time(cached, runs, info, clean(ours, join(root, '.astro'), astroCache, cacheDir));
-	const rebuilds = timeEach(cached, runs, info, changeOneJourney(project));
+	const changed = changeOneJourney(project);
+	// The builds take turns, round after round: the machine's speed drifts within minutes, and a
+	// ratio of two medians taken ten minutes apart measured the drift as much as the builds.
+	const rounds = Array.from({ length: runs }, () => ({
+		baseline: timeEach(starlight, 1, { BENCH_DOCS_DIR: docs, BENCH_OUT_DIR: theirs }, clean(theirs, join(baselineRoot, '.astro'), join(baselineRoot, 'node_modules'), astroCache))[0].ms,
+		site: timeEach(plain, 1, {}, clean(ours, join(root, '.astro'), astroCache))[0].ms,
+		withoutDownloads: timeEach(noDownloads, 1, {}, clean(bare, join(root, '.astro'), astroCache))[0].ms,
+		coldCached: timeEach(cached, 1, info, clean(ours, join(root, '.astro'), astroCache, cacheDir))[0].ms,
+		rebuild: timeEach(cached, 1, info, changed)[0],
+	}));
+	const medianOf = (key: 'baseline' | 'site' | 'withoutDownloads' | 'coldCached') => median(rounds.map((round) => round[key]));
+	const [baseline, site, withoutDownloads, coldCached] = [medianOf('baseline'), medianOf('site'), medianOf('withoutDownloads'), medianOf('coldCached')];
+	siteBuild = site;
+	const rebuilds = rounds.map((round) => round.rebuild);
 	const rebuild = median(rebuilds.map((run) => run.ms));
 	const reusedPages = (output: string, how: string) => output.match(new RegExp(`\\(${how}\\)`, 'g'))?.length ?? 0;
 	const ratio = (value: number, target: number) => `${value.toFixed(2)}x (target: at most ${target}x, ${value <= target ? 'met' : 'not met'})`;
-	console.log(`site build (median of ${runs} run${runs === 1 ? '' : 's'})`);
+	console.log(`site build (median of ${runs} run${runs === 1 ? '' : 's'}, the builds taking turns)`);
 	console.log(row(`baseline: Starlight, ${N} Markdown pages`, baseline, N));
 	console.log(row(`cjm build, ${N} journeys (cold)`, site, N));
 	console.log(row('cjm build --downloads none (cold)', withoutDownloads, N));
 	console.log(row('cjm build --cache (cold)', coldCached, N));
 	console.log(row('cjm build --cache after changing 1 journey', rebuild, N));
 	console.log(`  cold build: ${ratio(site / baseline, 1.3)} the baseline; without the exports ${(withoutDownloads / baseline).toFixed(2)}x, so they are ${(((site - withoutDownloads) / site) * 100).toFixed(0)} % of the build`);
+	const seconds = (ms: number) => (ms / 1000).toFixed(1);
+	console.log(`    each round, Starlight / cjm build / --downloads none: ${rounds.map((round) => `${seconds(round.baseline)} / ${seconds(round.site)} / ${seconds(round.withoutDownloads)} s`).join('; ')}`);
 	console.log(`  rebuild after one change, caches kept: ${ratio(rebuild / coldCached, 0.25)} the cold build with --cache (${(rebuild / site).toFixed(2)}x the default build)`);
 	for (const [i, run] of rebuilds.entries()) {
 		console.log(`    rebuild ${i + 1}: ${(run.ms / 1000).toFixed(2)} s, pages and downloads reused: ${reusedPages(run.output, 'cached')} left in place, ${reusedPages(run.output, 'restored')} copied back`);
