@@ -15,6 +15,14 @@ import { validate } from './validate.ts';
 /** Where astro.config.mjs lives: the site is part of this package. */
 const siteRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+/**
+ * What `import.meta.env` calls the site's own settings. Astro also puts every variable of the
+ * process into it, and in the pages' code a variable wins over the setting: a `BASE_URL` left in
+ * the environment (vitest sets one, and so can a CI) made the pages of a site built with
+ * `BASE_PATH=/x/` link to the host's root, while its scripts used `/x/`.
+ */
+const ASTRO_ENV_NAMES = ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR'];
+
 export interface BuildOptions {
 	format: Format;
 	strict: boolean;
@@ -54,6 +62,7 @@ export async function build(
 	process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 	// A site is always a production build, even when run from a test runner that sets NODE_ENV=test.
 	process.env.NODE_ENV = 'production';
+	for (const name of ASTRO_ENV_NAMES) delete process.env[name];
 	try {
 		const astro = await import('astro');
 		await astro.build({ root: siteRoot, logLevel: process.env.CJM_DEBUG ? 'debug' : (process.env.CJM_LOG_LEVEL as 'info' | undefined) ?? 'warn' });
