@@ -34,9 +34,8 @@ export interface Site {
 	close: () => Promise<void>;
 }
 
-/** The built site in the Chromium the global setup chose, unless told which. */
-export async function openSite(chromium: ChromiumChoice = inject('chromium')): Promise<Site> {
-	const base = inject('siteUrl');
+/** The built site (or the one served at `base`) in the Chromium the global setup chose, unless told which. */
+export async function openSite(chromium: ChromiumChoice = inject('chromium'), base: string = inject('siteUrl')): Promise<Site> {
 	const browser = await launchChromium(chromium);
 	const contexts: BrowserContext[] = [];
 	const requests: string[] = [];

@@ -10,3 +10,14 @@ export function siteBuildEnv(): NodeJS.ProcessEnv {
 	for (const name of ['BASE_PATH', 'SITE_URL', 'CJM_EDIT_URL', 'GITHUB_REPOSITORY', 'CJM_DEBUG', 'FORCE_COLOR', ...Object.values(HANDOFF_ENV)]) delete env[name];
 	return env;
 }
+
+/**
+ * `siteBuildEnv` without what vitest adds: with its NODE_ENV=test, Vite builds in development
+ * mode and Starlight renders its "search only works in production" placeholder instead of the
+ * search box. A build as a user runs it.
+ */
+export function userBuildEnv(): NodeJS.ProcessEnv {
+	const env = siteBuildEnv();
+	for (const name of Object.keys(env)) if (name === 'NODE_ENV' || name === 'MODE' || name.startsWith('VITEST') || name === 'TEST') delete env[name];
+	return env;
+}

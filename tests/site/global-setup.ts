@@ -14,7 +14,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { chooseChromium, type ChromiumChoice } from './chromium.ts';
-import { siteBuildEnv } from './build-env.ts';
+import { userBuildEnv } from './build-env.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -103,10 +103,7 @@ export function serve(root: string): Promise<Server> {
 }
 
 function buildSite(contentDir: string, outDir: string): Promise<string> {
-	const env = siteBuildEnv();
-	// Vitest sets NODE_ENV=test, with which Vite builds in development mode: Starlight would render its
-	// "search only works in production" placeholder instead of the search box. Build as a user does.
-	for (const name of Object.keys(env)) if (name === 'NODE_ENV' || name === 'MODE' || name.startsWith('VITEST') || name === 'TEST') delete env[name];
+	const env = userBuildEnv();
 	return new Promise((done, fail) => {
 		const child = spawn(process.execPath, ['bin/cjm.js', 'build', contentDir, '--out-dir', outDir], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let output = '';
