@@ -126,12 +126,13 @@ if (which === 'all' || which === 'site') {
 	const changed = changeOneJourney(project);
 	// The builds take turns, round after round: the machine's speed drifts within minutes, and a
 	// ratio of two medians taken ten minutes apart measured the drift as much as the builds.
+	const once = (args: string[], env: NodeJS.ProcessEnv, before: () => void) => timeEach(args, 1, env, before)[0];
 	const rounds = Array.from({ length: runs }, () => ({
-		baseline: timeEach(starlight, 1, { BENCH_DOCS_DIR: docs, BENCH_OUT_DIR: theirs }, clean(theirs, join(baselineRoot, '.astro'), join(baselineRoot, 'node_modules'), astroCache))[0].ms,
-		site: timeEach(plain, 1, {}, clean(ours, join(root, '.astro'), astroCache))[0].ms,
-		withoutDownloads: timeEach(noDownloads, 1, {}, clean(bare, join(root, '.astro'), astroCache))[0].ms,
-		coldCached: timeEach(cached, 1, info, clean(ours, join(root, '.astro'), astroCache, cacheDir))[0].ms,
-		rebuild: timeEach(cached, 1, info, changed)[0],
+		baseline: once(starlight, { BENCH_DOCS_DIR: docs, BENCH_OUT_DIR: theirs }, clean(theirs, join(baselineRoot, '.astro'), join(baselineRoot, 'node_modules'), astroCache)).ms,
+		site: once(plain, {}, clean(ours, join(root, '.astro'), astroCache)).ms,
+		withoutDownloads: once(noDownloads, {}, clean(bare, join(root, '.astro'), astroCache)).ms,
+		coldCached: once(cached, info, clean(ours, join(root, '.astro'), astroCache, cacheDir)).ms,
+		rebuild: once(cached, info, changed),
 	}));
 	const medianOf = (key: 'baseline' | 'site' | 'withoutDownloads' | 'coldCached') => median(rounds.map((round) => round[key]));
 	const [baseline, site, withoutDownloads, coldCached] = [medianOf('baseline'), medianOf('site'), medianOf('withoutDownloads'), medianOf('coldCached')];
