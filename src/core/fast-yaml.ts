@@ -28,10 +28,12 @@ const MAX_KEY_LENGTH = 1000;
  * Text js-yaml reads where `yaml` reports an error or reads it otherwise: a tab in indentation,
  * a document marker (`--- a: 1`), a comment right after a quote or bracket (`"a"#b`), a lone
  * carriage return (a line break for js-yaml, text for `yaml`), a backslash ending a line (an
- * escaped line break in double quotes, folded differently when empty lines follow), and a
- * verbatim tag (`!<?> 1` reads as an untagged scalar in js-yaml, invisible to the listener below).
+ * escaped line break in double quotes, folded differently when empty lines follow), a
+ * verbatim tag (`!<?> 1` reads as an untagged scalar in js-yaml, invisible to the listener below),
+ * and a list entry that is an empty list entry (`- -` at the end of a line: js-yaml puts the
+ * entries that follow into the inner list).
  */
-const LENIENT = /^ *\t|^(?:---|\.\.\.)|["'\]}]#|\r(?!\n)|\\\r?\n|!</m;
+const LENIENT = /^ *\t|^(?:---|\.\.\.)|["'\]}]#|\r(?!\n)|\\\r?\n|!<|^ *-[ \t]+(?:-[ \t]+)*-[ \t]*(?:#.*)?\r?$/m;
 
 /** Thrown to stop js-yaml at the first thing the fast path does not read like `yaml`. */
 const REFUSED = new Error('refused by the fast YAML path');

@@ -158,6 +158,8 @@ describe('js-yaml is refused what it reads differently from `yaml`', () => {
 		['a tab in indentation', 'a:\n\t- 1'],
 		['a comment glued to a quote', 'a: "x"#y'],
 		['an escaped line break', 'a: "x\\\n\n  y"'],
+		['an empty entry of a list in a list', 'a:\n- -\n- b'],
+		['an empty entry of a list in a list, with a comment', 'a:\n  - - - # c\r\n  - b'],
 		['a list', '- a'],
 		['a scalar', 'a'],
 		['nesting 60 levels deep', `a: ${'['.repeat(60)}${']'.repeat(60)}`],
