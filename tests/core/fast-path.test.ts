@@ -9,9 +9,10 @@ import fc from 'fast-check';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { describe, expect, test, vi } from 'vitest';
+import { parse } from 'yaml';
 import { journeyText, personaText } from '../../bench/generate.ts';
 import { readFrontmatter } from '../../src/core/frontmatter.ts';
-import { readPlainYaml } from '../../src/core/fast-yaml.ts';
+import { isLenient, LENIENT_CASES, readPlainYaml, YAML_OPTIONS } from '../../src/core/fast-yaml.ts';
 import { parseJourney, parsePersona } from '../../src/core/index.ts';
 import { repoRoot } from '../helpers.ts';
 
@@ -167,6 +168,29 @@ describe('js-yaml is refused what it reads differently from `yaml`', () => {
 		expect(readPlainYaml(source)).toBeUndefined();
 	});
 
+	test('plain scalars are typed as `yaml` types them', () => {
+		// Nulls, booleans and numbers in all their spellings, near misses of them, and short words of their characters.
+		const spellings = ['~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '.NAN', '0o17', '0x1F', '1e3', '-2', '+12', '1.', '.5', '1_000'];
+		const chars = [...'~nNuUlLtTrRfFaAsSeEyYoOxXiI_.+-0123456789 '];
+		const scalar = fc.oneof(
+			fc.tuple(fc.constantFrom(...spellings), fc.constantFrom('', '', 's', 'e', '0', ' x', '.')).map(([word, tail]) => word + tail),
+			fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 7 }).map((picked) => picked.join('').trim())
+		);
+		let typed = 0;
+		fc.assert(
+			fc.property(scalar, (value) => {
+				const source = `a: ${value}`;
+				const fast = readPlainYaml(source);
+				if (fast === undefined) return;
+				const reference = parse(source, YAML_OPTIONS) as { a: unknown };
+				expect(fast, source).toEqual(reference);
+				if (typeof reference.a !== 'string') typed++;
+			}),
+			{ numRuns: 5000, seed: 3 }
+		);
+		expect(typed).toBeGreaterThan(500);
+	});
+
 	test.each([
 		['`yes`, `on` and `~` as in YAML 1.2', 'a: yes\nb: on\nc: ~\nd: Null', { a: 'yes', b: 'on', c: null, d: null }],
 		['dates as strings', 'a: 2026-11-01\nb: 2026-11-01T10:00:00Z', { a: '2026-11-01', b: '2026-11-01T10:00:00Z' }],
@@ -174,6 +198,34 @@ describe('js-yaml is refused what it reads differently from `yaml`', () => {
 		['`<<` as a plain key', 'a: {<<: 1}', { a: { '<<': 1 } }],
 	])('%s', (_, source, data) => {
 		expect(readPlainYaml(source)).toEqual(data);
+	});
+});
+
+describe('the strings looked for before the lenient patterns', () => {
+	const matchesAPattern = (source: string) => LENIENT_CASES.some((lenient) => new RegExp(lenient.pattern.source, 'm').test(source));
+	/** Short texts of `chars`, so that the patterns made of them match some. */
+	const textOf = (chars: string[]) => fc.array(fc.constantFrom(...chars), { maxLength: 8 }).map((picked) => picked.join(''));
+
+	test('never skip a text that a pattern matches', () => {
+		const text = textOf(['-', ' ', '\t', '\r', '\n', '#', '"', "'", ']', '}', '.', '\\', '!', '<', 'a', ':']);
+		fc.assert(fc.property(text, (source) => isLenient(source) === matchesAPattern(source)), { numRuns: 5000 });
+	});
+
+	test.each(LENIENT_CASES.map((lenient) => [lenient.pattern.source, lenient] as const))('every text %s matches holds one of its strings', (_, lenient) => {
+		const pattern = new RegExp(lenient.pattern.source, 'm');
+		// The characters of its strings, and what surrounds them in the patterns: line breaks, blanks, text, a quote, a bracket.
+		const text = textOf([...new Set([...lenient.contains.join(''), '\n', ' ', 'a', '"', ']'])]);
+		const shapes = new Set<string>();
+		fc.assert(
+			fc.property(text, (source) => {
+				if (!pattern.test(source)) return;
+				expect(lenient.contains.some((hint) => source.includes(hint)), JSON.stringify(source)).toBe(true);
+				shapes.add(lenient.contains.find((hint) => source.includes(hint))!);
+			}),
+			{ numRuns: 20_000, seed: 7 }
+		);
+		// Each of its strings was seen starting a match: none of them is there for nothing.
+		expect([...shapes].sort()).toEqual([...lenient.contains].sort());
 	});
 });
 
