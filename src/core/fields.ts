@@ -46,7 +46,7 @@ export type Renamed<T, Names extends ModelNames> = { [K in keyof T as K extends 
 /** `value` (a schema's output) under the model's names. */
 export function renamed<T extends object, Names extends ModelNames>(value: T, names: Names): Renamed<T, Names> {
 	const result: Record<string, unknown> = {};
-	for (const [key, field] of Object.entries(value)) result[names[key] ?? key] = field;
+	for (const key of Object.keys(value)) result[names[key] ?? key] = value[key as keyof T];
 	return result as Renamed<T, Names>;
 }
 

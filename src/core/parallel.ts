@@ -5,6 +5,7 @@
  * data: the parsed model, the messages, and the references with the paths where they are written;
  * their places are found on this thread, from the file's text, only when one is reported.
  */
+import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
@@ -194,7 +195,7 @@ export type WireDone = Array<[index: number, result: string]>;
 
 function runWorker(batch: WireBatch): Promise<WireDone> {
 	return new Promise((resolve, reject) => {
-		const worker = new Worker(new URL('./parse-worker.ts', import.meta.url));
+		const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: { compileCache: getCompileCacheDir() } });
 		worker.once('message', (results: WireDone) => {
 			resolve(results);
 			void worker.terminate();
