@@ -13,5 +13,12 @@ if (major < 22 || (major === 22 && minor < 18)) {
 // loading the modules is a large part of a short command. Silently off where it cannot be used.
 const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
+// A reader that stops early (`cjm validate | head`) closes the pipe: stop quietly, as other commands do.
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (error) => {
+		if (error.code !== 'EPIPE') throw error;
+		process.exit(process.exitCode ?? 0);
+	});
+}
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -2,8 +2,8 @@
  * `cjm validate` as a user runs it: the real bin/cjm.js in a child process (the Node running
  * vitest is the project's Node 24), from the repository root, on the rule fixtures.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -274,6 +274,21 @@ test('loads the core and the report, not the renderers (a tenth of a second of e
 	const modules = readFileSync(loaded, 'utf8').split('\n');
 	expect(modules.some((url) => url.includes('/src/core/parse-journey.ts'))).toBe(true);
 	expect(modules.filter((url) => url.includes('/src/render/'))).toEqual([]);
+});
+
+test('a reader that stops early (`| head`) ends the command quietly', async () => {
+	// 2,000 unknown keys: a report far larger than a pipe's buffer.
+	const dir = mkdtempSync(join(tmpdir(), 'cjm-cli-'));
+	temps.push(dir);
+	const keys = Array.from({ length: 2000 }, (_, i) => `unknown${i}: x`).join('\n');
+	mkdirSync(join(dir, 'journeys'));
+	writeFileSync(join(dir, 'journeys/many.md'), `---\ntitle: Many\npersona: p\nstages: []\n${keys}\n---\n`);
+	const child = spawn(process.execPath, ['bin/cjm.js', 'validate', dir, '--format', 'json'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+	let stderr = '';
+	child.stderr.on('data', (chunk) => (stderr += chunk));
+	child.stdout.once('data', () => child.stdout.destroy());
+	await new Promise((resolve) => child.on('close', resolve));
+	expect(stderr).toBe('');
 });
 
 test('stderr never shows a stack trace', () => {

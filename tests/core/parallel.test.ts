@@ -1,9 +1,11 @@
 /** Parsing on worker threads must give exactly what parsing on one thread gives. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { generateProject, journeyText } from '../../bench/generate.ts';
+import { repoRoot } from '../helpers.ts';
 import { loadProject } from '../../src/core/index.ts';
 import { PARALLEL_THRESHOLD } from '../../src/core/parallel.ts';
 
@@ -33,4 +35,22 @@ test('worker threads give the same models and messages as one thread', async () 
 	expect(parallel.project.journeys).toHaveLength(count + 2);
 	expect(parallel.messages.flatMap((f) => f.messages).map((m) => m.ruleId).sort()).toEqual(['duplicate-id', 'invalid-encoding', 'unknown-key', 'unknown-persona']);
 	expect(parallel).toEqual(sequential);
+});
+
+test('`cjm validate` parses on a worker that loads the parser from the command\'s compile cache', async () => {
+	const cache = mkdtempSync(join(tmpdir(), 'cjm-compile-cache-'));
+	try {
+		// The command enables the cache in its own folder; the worker must find and use it, not fail or make another.
+		const run = spawnSync(process.execPath, [join(repoRoot, 'bin/cjm.js'), 'validate', dir, '--format', 'json'], {
+			encoding: 'utf8',
+			env: { ...process.env, NODE_COMPILE_CACHE: cache },
+			timeout: 60_000,
+		});
+		expect(run.stderr).toBe('');
+		const files = JSON.parse(run.stdout) as Array<{ path: string; messages: Array<{ rule: string }> }>;
+		expect(files.flatMap((file) => file.messages.map((m) => m.rule)).sort()).toEqual(['duplicate-id', 'invalid-encoding', 'unknown-key', 'unknown-persona']);
+		expect(readdirSync(cache)).toHaveLength(1);
+	} finally {
+		rmSync(cache, { recursive: true, force: true });
+	}
 });
