@@ -154,6 +154,8 @@ test('two saves in quick succession: the scripts of the first page frame, run la
 	};
 	const before = await listening();
 	expect(before).toBeGreaterThan(0);
+	// Room for every request the refreshes make: the page's entries of the dev server's modules fill the default 250.
+	await page.evaluate(() => performance.setResourceTimingBufferSize(100_000));
 	// The scripts the first refresh runs again (their URLs carry its time stamp) are held until the
 	// second refresh has replaced the frame: they then run over the second frame's map and flow, as
 	// they do when a second save lands while the first one's scripts still load.
@@ -179,8 +181,10 @@ test('two saves in quick succession: the scripts of the first page frame, run la
 	expect(passed.length).toBeGreaterThan(0);
 	release();
 	await Promise.all(passed);
-	// A held script runs once loaded, and the flow's script draws from there: give them that time, then count.
-	await page.waitForTimeout(2000);
+	const loaded = () => page.evaluate((stamp) => performance.getEntriesByType('resource').filter((entry) => entry.name.includes(`t=${stamp}`)).length, first);
+	await until('the held scripts to load', async () => (await loaded()) >= passed.length);
+	// A script runs as soon as it has loaded; leave it a moment, then count.
+	await page.waitForTimeout(1000);
 	expect(await listening()).toBe(before);
 	expect(await page.locator('pre.mermaid svg').count()).toBe(await page.locator('pre.mermaid').count());
 	writeFileSync(path, source);
