@@ -12,9 +12,10 @@
  * need. YAML the fast reader refuses takes `yaml`'s path.
  */
 import type { Root, RootContent, Yaml } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { createRequire } from 'node:module';
+import type remarkFrontmatterType from 'remark-frontmatter';
+import type remarkParseType from 'remark-parse';
+import type { unified as unifiedType } from 'unified';
 import type { VFile } from 'vfile';
 import { type Document, isMap, isSeq, parseDocument } from 'yaml';
 import { type BodyHeading, plainHeadings, treeHeadings } from './body-headings.ts';
@@ -30,9 +31,25 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Aliases may expand to at most this many nodes: enough for real reuse, far too few for a "billion laughs" bomb. */
 const MAX_ALIAS_COUNT = 100;
 
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
-/** The body alone: it starts with the line ending after the closing fence, so it never opens with frontmatter. */
-const bodyMarkdown = unified().use(remarkParse).freeze();
+/**
+ * The Markdown parsers, loaded the first time one is needed: most files never need one (see
+ * `parseBody`), and loading micromark is a sixth of a command's start. Synchronous, as reading a
+ * file is: Node's `require` loads these ES modules (they have no top-level await).
+ */
+let parsers: { whole: ReturnType<typeof unifiedType>; body: ReturnType<typeof unifiedType> } | undefined;
+function markdownParsers() {
+	if (parsers) return parsers;
+	const require = createRequire(import.meta.url);
+	const { unified } = require('unified') as { unified: typeof unifiedType };
+	const { default: remarkParse } = require('remark-parse') as { default: typeof remarkParseType };
+	const { default: remarkFrontmatter } = require('remark-frontmatter') as { default: typeof remarkFrontmatterType };
+	parsers = {
+		whole: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze(),
+		/** The body alone: it starts with the line ending after the closing fence, so it never opens with frontmatter. */
+		body: unified().use(remarkParse).freeze(),
+	};
+	return parsers;
+}
 
 declare module 'vfile' {
 	interface DataMap {
@@ -214,7 +231,7 @@ function lazyFrontmatter(
 
 /** The reference split: remark-frontmatter finds the fences while parsing the whole file. */
 function splitWithRemark(file: VFile): Split | undefined {
-	const tree = markdown.parse(file) as Root;
+	const tree = markdownParsers().whole.parse(file) as Root;
 	const head = tree.children[0];
 	if (head?.type !== 'yaml' || !head.position) return undefined;
 	return { tree, yaml: head.value, bodyOffset: head.position.end.offset! };
@@ -257,7 +274,7 @@ function splitAtFences(text: string, { yamlStart, fenceStart, bodyOffset }: Fenc
  * positions are moved to where the body is in the file, after a `yaml` node for the frontmatter.
  */
 function parseBody(text: string, yaml: string, bodyOffset: number, locate: Locator): Root {
-	const body = bodyMarkdown.parse(text.slice(bodyOffset)) as Root;
+	const body = markdownParsers().body.parse(text.slice(bodyOffset)) as Root;
 	const start = locate(bodyOffset) as Point;
 	// In place: mdast-util-from-markdown gives every node points of its own.
 	const shift = (point: Point) => {
