@@ -259,7 +259,7 @@ describe('--cache', () => {
 	}, 180_000);
 });
 
-test('loads the core and the report, not the renderers (a tenth of a second of every start)', () => {
+test('loads the core and the report, not the renderers nor micromark (each a tenth of a second of every start)', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'cjm-modules-'));
 	temps.push(dir);
 	// Node's module hooks write down every module the command loads.
@@ -274,6 +274,8 @@ test('loads the core and the report, not the renderers (a tenth of a second of e
 	const modules = readFileSync(loaded, 'utf8').split('\n');
 	expect(modules.some((url) => url.includes('/src/core/parse-journey.ts'))).toBe(true);
 	expect(modules.filter((url) => url.includes('/src/render/'))).toEqual([]);
+	// No sample needs a Markdown tree to be checked: their bodies' headings are read line by line.
+	expect(modules.filter((url) => /\/node_modules\/(?:micromark|remark-parse)\//.test(url))).toEqual([]);
 });
 
 test('a reader that stops early (`| head`) ends the command quietly', async () => {
