@@ -24,15 +24,39 @@ const LEGACY_FILE = 'parse-cache.json';
 
 let version: string | undefined;
 
-/** The parser's version: the package version and every source file of the core, so any change to the code invalidates results. */
+/** This package's name, which its `package.json` says: how the core finds its own package from wherever it runs. */
+const PACKAGE_NAME = 'journey-maps-as-code';
+
+/**
+ * The folder of this package, from `dir` up. The core runs from `src/core`, or, in a page that
+ * `astro build` bundled, from a chunk Vite wrote under the site's folder: either way the package
+ * is above it (undefined when it is not, as for a chunk written outside the project).
+ */
+export function packageRoot(dir: string): string | undefined {
+	for (let at = dir; ; at = dirname(at)) {
+		try {
+			if ((JSON.parse(readFileSync(join(at, 'package.json'), 'utf8')) as { name?: string }).name === PACKAGE_NAME) return at;
+		} catch {
+			// No package.json here, or not one that can be read: look further up.
+		}
+		if (dirname(at) === at) return undefined;
+	}
+}
+
+/**
+ * The parser's version: the package version and every source file of the core, so any change to
+ * the code invalidates results. Where the package cannot be found, a version of this process
+ * alone: its results are never taken for another's.
+ */
 export function parserVersion(): string {
 	if (version) return version;
+	const root = packageRoot(dirname(new URL(import.meta.url).pathname));
+	if (!root) return (version = `unknown-${process.pid}-${Date.now()}`);
 	const hash = createHash('sha256');
-	const here = dirname(new URL(import.meta.url).pathname);
-	const pkg = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as { version: string };
-	hash.update(pkg.version);
-	for (const name of readdirSync(here).sort()) {
-		if (name.endsWith('.ts')) hash.update(`\0${name}\0`).update(readFileSync(join(here, name)));
+	const core = join(root, 'src/core');
+	hash.update((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
+	for (const name of readdirSync(core).sort()) {
+		if (name.endsWith('.ts')) hash.update(`\0${name}\0`).update(readFileSync(join(core, name)));
 	}
 	return (version = hash.digest('hex'));
 }

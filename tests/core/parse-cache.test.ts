@@ -3,10 +3,11 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { generateProject, journeyText } from '../../bench/generate.ts';
 import { fileCache, loadProject, type ParseCache, touchpointsOf } from '../../src/core/index.ts';
 import { PARALLEL_THRESHOLD, type WireResult } from '../../src/core/parallel.ts';
+import { packageRoot } from '../../src/core/parse-cache.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const rules = join(repo, 'tests/fixtures/rules');
@@ -208,4 +209,21 @@ test('a process that loads the project again parses only the models that changed
 	expect(journey(changed, 'saas/trial-evaluation')).not.toBe(journey(third, 'saas/trial-evaluation'));
 	expect(journey(changed, 'saas/trial-evaluation').title).toMatch(/, changed$/);
 	expect(journey(changed, 'restaurant/pizza-visit')).toEqual(journey(third, 'restaurant/pizza-visit'));
+});
+
+describe('packageRoot', () => {
+	test('finds this package from the core, and from a chunk bundled under the site', () => {
+		expect(packageRoot(join(repo, 'src/core'))).toBe(repo.replace(/\/$/, ''));
+		expect(packageRoot(join(repo, '.astro/prerender/chunks'))).toBe(repo.replace(/\/$/, ''));
+	});
+
+	test('finds nothing outside it, even under another package', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'cjm-root-'));
+		try {
+			writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'someone-else' }));
+			expect(packageRoot(join(dir, 'chunks'))).toBeUndefined();
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
 });

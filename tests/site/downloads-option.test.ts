@@ -29,6 +29,16 @@ test('builds and offers only the downloads it is given', () => {
 	expect([...new Set(offered)]).toEqual(['mmd', 'svg', 'xlsx']);
 }, 240_000);
 
+test('`astro build` itself, given CJM_DOWNLOADS, builds and offers only those', () => {
+	// Astro bundles the pages: the core then runs from a chunk, and still finds its own package (parse-cache.ts).
+	const site = join(work, 'astro-build');
+	const env = { ...siteBuildEnv(), CJM_OUT_DIR: site, CJM_DOWNLOADS: 'json' };
+	const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: repo, env, encoding: 'utf8', timeout: 180_000 });
+	expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+	expect(readdirSync(join(site, 'downloads/restaurant')).sort()).toEqual(['pizza-visit.json', 'pizza-visit.mmd']);
+	expect(readFileSync(join(site, 'health/index.html'), 'utf8')).toContain('pizza-visit');
+}, 240_000);
+
 test('a name the site does not build stops before Astro starts', () => {
 	const run = cjmBuild('--out-dir', join(work, 'refused'), '--downloads', 'svg,png');
 	expect(run.status).toBe(2);
