@@ -13,9 +13,6 @@
  */
 import type { Root, RootContent, Yaml } from 'mdast';
 import { createRequire } from 'node:module';
-import type remarkFrontmatterType from 'remark-frontmatter';
-import type remarkParseType from 'remark-parse';
-import type { unified as unifiedType } from 'unified';
 import type { VFile } from 'vfile';
 import { type Document, isMap, isSeq, parseDocument } from 'yaml';
 import { type BodyHeading, plainHeadings, treeHeadings } from './body-headings.ts';
@@ -33,23 +30,22 @@ const MAX_ALIAS_COUNT = 100;
 
 /**
  * The Markdown parsers, loaded the first time one is needed: most files never need one (see
- * `parseBody`), and loading micromark is a sixth of a command's start. Synchronous, as reading a
+ * `parseBody`), and loading micromark is a tenth of a command's start. Synchronous, as reading a
  * file is: Node's `require` loads these ES modules (they have no top-level await).
  */
-let parsers: { whole: ReturnType<typeof unifiedType>; body: ReturnType<typeof unifiedType> } | undefined;
-function markdownParsers() {
-	if (parsers) return parsers;
+function loadParsers() {
 	const require = createRequire(import.meta.url);
-	const { unified } = require('unified') as { unified: typeof unifiedType };
-	const { default: remarkParse } = require('remark-parse') as { default: typeof remarkParseType };
-	const { default: remarkFrontmatter } = require('remark-frontmatter') as { default: typeof remarkFrontmatterType };
-	parsers = {
+	const { unified } = require('unified') as typeof import('unified');
+	const { default: remarkParse } = require('remark-parse') as typeof import('remark-parse');
+	const { default: remarkFrontmatter } = require('remark-frontmatter') as typeof import('remark-frontmatter');
+	return {
 		whole: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze(),
 		/** The body alone: it starts with the line ending after the closing fence, so it never opens with frontmatter. */
 		body: unified().use(remarkParse).freeze(),
 	};
-	return parsers;
 }
+let parsers: ReturnType<typeof loadParsers> | undefined;
+const markdownParsers = () => (parsers ??= loadParsers());
 
 declare module 'vfile' {
 	interface DataMap {
