@@ -10,6 +10,7 @@ import { h } from 'hastscript';
 import { emotionSparkline } from '../render/index.ts';
 import type { JourneyEntry, PersonaEntry } from './entries.ts';
 import { journeyUrl, ownerUrl, url } from './urls.ts';
+import { oncePerContent } from './views.ts';
 
 /** Rows a catalog page lists: at a thousand journeys, ten pages of about 200 KB each. */
 export const CATALOG_PAGE_SIZE = 100;
@@ -66,12 +67,8 @@ function row(journey: JourneyEntry, values: Record<string, string[]>, personaNam
 	return toHtml(tr, { allowDangerousHtml: true });
 }
 
-const built = new WeakMap<ContentForCatalog, Catalog>();
-
 /** The catalog of a project, built once per build however many pages show it. */
-export function catalog(content: ContentForCatalog): Catalog {
-	const cached = built.get(content);
-	if (cached) return cached;
+export const catalog = oncePerContent((content: ContentForCatalog): Catalog => {
 	const { journeys } = content;
 	const personaName = (id: string) => content.persona(id)?.name ?? id;
 	const definitions = [
@@ -87,10 +84,8 @@ export function catalog(content: ContentForCatalog): Catalog {
 		options: [...new Set(journeys.flatMap(values))].sort((a, b) => a.localeCompare(b)).map((value) => ({ value, text: text(value) })),
 	}));
 	const rows = journeys.map((journey) => row(journey, Object.fromEntries(definitions.map((d) => [d.field, d.values(journey)])), personaName));
-	const result = { filters, rows, pages: Math.max(1, Math.ceil(rows.length / CATALOG_PAGE_SIZE)) };
-	built.set(content, result);
-	return result;
-}
+	return { filters, rows, pages: Math.max(1, Math.ceil(rows.length / CATALOG_PAGE_SIZE)) };
+});
 
 /** One page of the catalog (1-based). */
 export function catalogPage(catalog: Catalog, page: number): CatalogPage {

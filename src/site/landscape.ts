@@ -7,6 +7,7 @@
 import type { Touchpoint } from '../core/index.ts';
 import type { SiteContent } from './content.ts';
 import type { JourneyEntry, PersonaEntry } from './entries.ts';
+import { oncePerContent } from './views.ts';
 
 /** A link between two journeys; `touchpoint` is the wider journey's touchpoint that zooms in, if that is what links them. */
 export interface JourneyLink {
@@ -61,14 +62,8 @@ export interface Landscape {
 	links: (journeyId: string) => JourneyLinks;
 }
 
-const landscapes = new WeakMap<SiteContent, Landscape>();
-
 /** The landscape of `content`, computed once. */
-export function landscape(content: SiteContent): Landscape {
-	let found = landscapes.get(content);
-	if (!found) landscapes.set(content, (found = buildLandscape(content)));
-	return found;
-}
+export const landscape = oncePerContent(buildLandscape);
 
 function buildLandscape(content: SiteContent): Landscape {
 	const byTitle = (a: JourneyLink, b: JourneyLink) => a.journey.title.localeCompare(b.journey.title);
