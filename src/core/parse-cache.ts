@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ParseTask, WireResult } from './parallel.ts';
 
 /** Where parse results are kept; `get` returns a result the caller may change, but never its model (see `withTouchpoints`). */
@@ -50,9 +51,10 @@ export function packageRoot(dir: string): string | undefined {
  */
 export function parserVersion(): string {
 	if (version) return version;
-	const root = packageRoot(dirname(new URL(import.meta.url).pathname));
-	if (!root) return (version = `unknown-${process.pid}-${Date.now()}`);
+	const root = packageRoot(dirname(fileURLToPath(import.meta.url)));
 	const hash = createHash('sha256');
+	// Hex like every version, so the next run removes its folder as it removes other versions'.
+	if (!root) return (version = hash.update(`unknown ${process.pid} ${Date.now()}`).digest('hex'));
 	const core = join(root, 'src/core');
 	hash.update((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
 	for (const name of readdirSync(core).sort()) {
