@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isScalar } from 'yaml';
 import { JOURNEYS_DIR, loadProject, PERSONAS_DIR, type Project, suggester } from '../core/index.ts';
 import { joinFile, type JourneyDoc, personasIn, splitFile, usePersonas } from './journey-doc.ts';
@@ -14,7 +15,7 @@ import type { Template } from './new-templates.ts';
 import { UsageError } from './targets.ts';
 
 const templatesDir = new URL('./templates/', import.meta.url);
-export const templatePath = (name: Template | 'persona'): string => new URL(`${name}.md`, templatesDir).pathname;
+export const templatePath = (name: Template | 'persona'): string => fileURLToPath(new URL(`${name}.md`, templatesDir));
 
 export interface Written {
 	/** Paths written, relative to the working directory. */
