@@ -17,10 +17,6 @@ interface View {
 const list = (value: string | null) => (value === null ? undefined : new Set(value.split(',').filter(Boolean)));
 
 export function setUpMap(map: HTMLElement): void {
-	// Once per map: in `astro dev`, the scripts of an earlier page frame may run late, over a newer
-	// frame's map that its own scripts set up (dev-refresh-client.ts).
-	if (map.dataset.mapSetUp !== undefined) return;
-	map.dataset.mapSetUp = '';
 	const toolbar = map.querySelector<HTMLElement>('[data-map-toolbar]');
 	const scroller = map.querySelector<HTMLElement>('.cjm-map-scroller');
 	const table = map.querySelector<HTMLTableElement>('.cjm-map-table');

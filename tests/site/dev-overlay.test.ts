@@ -10,7 +10,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { repo } from './browser.ts';
 import { launchChromium } from './chromium.ts';
@@ -27,6 +27,60 @@ let base = '';
 let browser: Browser | undefined;
 const output = () => server?.output() ?? '';
 const until = (what: string, check: () => Promise<boolean>) => untilWithin(what, check, DEADLINE, output);
+
+/** What the map's script listens to on the window and the document, from the browser's own count. */
+async function mapListeners(page: Page): Promise<Record<string, number>> {
+	const cdp = await page.context().newCDPSession(page);
+	const counts: Record<string, number> = {};
+	for (const [expression, type] of [['window', 'hashchange'], ['document', 'fullscreenchange']]) {
+		const { result } = await cdp.send('Runtime.evaluate', { expression });
+		const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+		counts[`${expression} ${type}`] = listeners.filter((listener) => listener.type === type).length;
+	}
+	await cdp.detach();
+	return counts;
+}
+
+/**
+ * Two saves of the journey's title, ending in `(first)` and then `(second)`, the second once the
+ * page shows the first (journey pages and the health page show the title). The scripts the first
+ * refresh runs again (their URLs carry its time stamp) are held until the second refresh has
+ * replaced the frame: they then run over the second frame, which its own scripts set up, as they
+ * do when a second save lands while the first one's scripts still load. Resolves once they ran.
+ */
+async function twoSavesWithLateScripts(page: Page, first: string, second: string): Promise<void> {
+	// Room for every request the refreshes make: the page's entries of the dev server's modules fill the default 250.
+	await page.evaluate(() => performance.setResourceTimingBufferSize(100_000));
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	let stamp: string | undefined;
+	const passed: Array<Promise<void>> = [];
+	await page.route(/[?&]t=\d+/, async (route) => {
+		const own = /[?&]t=(\d+)/.exec(route.request().url())![1];
+		stamp ??= own;
+		if (own !== stamp) return route.continue();
+		const pass = held.then(() => route.continue());
+		passed.push(pass);
+		await pass;
+	});
+	const path = join(work, JOURNEY);
+	const source = readFileSync(path, 'utf8');
+	const titled = (suffix: string) => source.replace(/^(title: .*)\(today\)"$/m, `$1(${suffix})"`);
+	expect(titled(first)).not.toBe(source);
+	writeFileSync(path, titled(first));
+	await until('the page to show the first save', async () => (await page.getByText(`(${first})`).count()) > 0);
+	writeFileSync(path, titled(second));
+	await until('the page to show the second save', async () => (await page.getByText(`(${second})`).count()) > 0);
+	expect(passed.length).toBeGreaterThan(0);
+	release();
+	await Promise.all(passed);
+	const loaded = () => page.evaluate((held) => performance.getEntriesByType('resource').filter((entry) => entry.name.includes(`t=${held}`)).length, stamp);
+	await until('the held scripts to load', async () => (await loaded()) >= passed.length);
+	// A script runs as soon as it has loaded; leave it a moment.
+	await page.waitForTimeout(1000);
+	await page.unroute(/[?&]t=\d+/);
+	writeFileSync(path, source);
+}
 
 beforeAll(async () => {
 	for (const folder of ['journeys', 'personas']) cpSync(join(repo, folder), join(work, folder), { recursive: true });
@@ -107,18 +161,7 @@ test('a saved edit shows in the open page in place: no reload, the scroll positi
 	await page.evaluate(() => window.scrollTo(0, 400));
 	const loaded = () => page.evaluate(() => performance.timeOrigin);
 	const origin = await loaded();
-	// What the map's script listens to on the window and the document, from the browser's own count.
-	const cdp = await page.context().newCDPSession(page);
-	const listening = async () => {
-		const counts: Record<string, number> = {};
-		for (const [expression, type] of [['window', 'hashchange'], ['document', 'fullscreenchange']]) {
-			const { result } = await cdp.send('Runtime.evaluate', { expression });
-			const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
-			counts[`${expression} ${type}`] = listeners.filter((listener) => listener.type === type).length;
-		}
-		return counts;
-	};
-	const before = await listening();
+	const before = await mapListeners(page);
 	expect(before['window hashchange']).toBeGreaterThan(0);
 	expect(before['document fullscreenchange']).toBeGreaterThan(0);
 	const path = join(work, JOURNEY);
@@ -132,7 +175,7 @@ test('a saved edit shows in the open page in place: no reload, the scroll positi
 	expect(await toolbar.getByRole('button', { name: 'Fit to width' }).getAttribute('aria-pressed')).toBe('true');
 	// The old map's listeners went with it: as many as before, not twice as many.
 	await until('the flow to be drawn again', async () => (await page.locator('pre.mermaid svg').count()) > 0);
-	expect(await listening()).toEqual(before);
+	expect(await mapListeners(page)).toEqual(before);
 	await toolbar.getByRole('button', { name: '100 %' }).click();
 	expect(await page.locator('#map').getAttribute('data-map-zoom')).toBe('100');
 	// And the flow diagram is drawn again, with the new name in it.
@@ -146,48 +189,11 @@ test('two saves in quick succession: the scripts of the first page frame, run la
 	await page.goto(base + PAGE);
 	await page.getByText('Tapping a ').first().waitFor({ timeout: DEADLINE });
 	await page.locator('pre.mermaid svg').first().waitFor({ timeout: DEADLINE });
-	const cdp = await page.context().newCDPSession(page);
-	const listening = async () => {
-		const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
-		const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
-		return listeners.filter((listener) => listener.type === 'hashchange').length;
-	};
-	const before = await listening();
-	expect(before).toBeGreaterThan(0);
-	// Room for every request the refreshes make: the page's entries of the dev server's modules fill the default 250.
-	await page.evaluate(() => performance.setResourceTimingBufferSize(100_000));
-	// The scripts the first refresh runs again (their URLs carry its time stamp) are held until the
-	// second refresh has replaced the frame: they then run over the second frame's map and flow, as
-	// they do when a second save lands while the first one's scripts still load.
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	let first: string | undefined;
-	const passed: Array<Promise<void>> = [];
-	await page.route(/[?&]t=\d+/, async (route) => {
-		const stamp = /[?&]t=(\d+)/.exec(route.request().url())![1];
-		first ??= stamp;
-		if (stamp !== first) return route.continue();
-		const pass = held.then(() => route.continue());
-		passed.push(pass);
-		await pass;
-	});
-	const path = join(work, JOURNEY);
-	const source = readFileSync(path, 'utf8');
-	writeFileSync(path, source.replace(/Tapping a \w+ ad/, 'Tapping a banner ad'));
-	await until('the page to show the first save', async () => (await page.getByText('Tapping a banner ad').count()) > 0);
-	writeFileSync(path, source.replace(/Tapping a \w+ ad/, 'Tapping a poster ad'));
-	await until('the page to show the second save', async () => (await page.getByText('Tapping a poster ad').count()) > 0);
-	await until('the second frame to be set up', async () => (await page.locator('pre.mermaid svg').count()) > 0);
-	expect(passed.length).toBeGreaterThan(0);
-	release();
-	await Promise.all(passed);
-	const loaded = () => page.evaluate((stamp) => performance.getEntriesByType('resource').filter((entry) => entry.name.includes(`t=${stamp}`)).length, first);
-	await until('the held scripts to load', async () => (await loaded()) >= passed.length);
-	// A script runs as soon as it has loaded; leave it a moment, then count.
-	await page.waitForTimeout(1000);
-	expect(await listening()).toBe(before);
+	const before = await mapListeners(page);
+	expect(before['window hashchange']).toBeGreaterThan(0);
+	await twoSavesWithLateScripts(page, 'banner', 'poster');
+	expect(await mapListeners(page)).toEqual(before);
 	expect(await page.locator('pre.mermaid svg').count()).toBe(await page.locator('pre.mermaid').count());
-	writeFileSync(path, source);
 	await page.close();
 }, 3 * DEADLINE);
 
