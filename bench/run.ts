@@ -116,6 +116,9 @@ if (which === 'all' || which === 'site') {
 	// The same build without the journeys' exports: what the downloads cost as a whole, files and all.
 	const bare = join(work, 'site-bare');
 	const noDownloads = [join(root, 'bin/cjm.js'), 'build', project, '--out-dir', bare, '--downloads', 'none'];
+	// And with every download the site can build, those on request too (the map picture): what they would add.
+	const every = join(work, 'site-every');
+	const everyDownload = [join(root, 'bin/cjm.js'), 'build', project, '--out-dir', every, '--downloads', SITE_EXPORTS.join(',')];
 	// With --cache, Astro also writes every page and download into its cache: a cold build with it,
 	// then a rebuild after one journey changed with every cache of that build kept (Astro's and ours).
 	const cacheDir = join(work, 'site-cache');
@@ -131,11 +134,12 @@ if (which === 'all' || which === 'site') {
 		baseline: once(starlight, { BENCH_DOCS_DIR: docs, BENCH_OUT_DIR: theirs }, clean(theirs, join(baselineRoot, '.astro'), join(baselineRoot, 'node_modules'), astroCache)).ms,
 		site: once(plain, {}, clean(ours, join(root, '.astro'), astroCache)).ms,
 		withoutDownloads: once(noDownloads, {}, clean(bare, join(root, '.astro'), astroCache)).ms,
+		withEveryDownload: once(everyDownload, {}, clean(every, join(root, '.astro'), astroCache)).ms,
 		coldCached: once(cached, info, clean(ours, join(root, '.astro'), astroCache, cacheDir)).ms,
 		rebuild: once(cached, info, changed),
 	}));
-	const medianOf = (key: 'baseline' | 'site' | 'withoutDownloads' | 'coldCached') => median(rounds.map((round) => round[key]));
-	const [baseline, site, withoutDownloads, coldCached] = [medianOf('baseline'), medianOf('site'), medianOf('withoutDownloads'), medianOf('coldCached')];
+	const medianOf = (key: 'baseline' | 'site' | 'withoutDownloads' | 'withEveryDownload' | 'coldCached') => median(rounds.map((round) => round[key]));
+	const [baseline, site, withoutDownloads, withEveryDownload, coldCached] = [medianOf('baseline'), medianOf('site'), medianOf('withoutDownloads'), medianOf('withEveryDownload'), medianOf('coldCached')];
 	siteBuild = site;
 	const rebuilds = rounds.map((round) => round.rebuild);
 	const rebuild = median(rebuilds.map((run) => run.ms));
@@ -145,11 +149,14 @@ if (which === 'all' || which === 'site') {
 	console.log(row(`baseline: Starlight, ${N} Markdown pages`, baseline, N));
 	console.log(row(`cjm build, ${N} journeys (cold)`, site, N));
 	console.log(row('cjm build --downloads none (cold)', withoutDownloads, N));
+	console.log(row(`cjm build --downloads ${SITE_EXPORTS.join(',')} (cold)`, withEveryDownload, N));
 	console.log(row('cjm build --cache (cold)', coldCached, N));
 	console.log(row('cjm build --cache after changing 1 journey', rebuild, N));
 	console.log(`  cold build: ${ratio(site / baseline, 1.3)} the baseline; without the exports ${(withoutDownloads / baseline).toFixed(2)}x, so they are ${(((site - withoutDownloads) / site) * 100).toFixed(0)} % of the build`);
+	const onRequest = SITE_EXPORTS.filter((format) => EXPORT_FORMATS[format].site === 'on request');
+	console.log(`  every download: ${(withEveryDownload / baseline).toFixed(2)}x the baseline; those built only on request (${onRequest.join(', ')}) would be ${(((withEveryDownload - site) / withEveryDownload) * 100).toFixed(0)} % of it (the rule for a default: at most a tenth)`);
 	const seconds = (ms: number) => (ms / 1000).toFixed(1);
-	console.log(`    each round, Starlight / cjm build / --downloads none: ${rounds.map((round) => `${seconds(round.baseline)} / ${seconds(round.site)} / ${seconds(round.withoutDownloads)} s`).join('; ')}`);
+	console.log(`    each round, Starlight / cjm build / --downloads none / every download: ${rounds.map((round) => `${seconds(round.baseline)} / ${seconds(round.site)} / ${seconds(round.withoutDownloads)} / ${seconds(round.withEveryDownload)} s`).join('; ')}`);
 	console.log(`  rebuild after one change, caches kept: ${ratio(rebuild / coldCached, 0.25)} the cold build with --cache (${(rebuild / site).toFixed(2)}x the default build)`);
 	for (const [i, run] of rebuilds.entries()) {
 		console.log(`    rebuild ${i + 1}: ${(run.ms / 1000).toFixed(2)} s, pages and downloads reused: ${reusedPages(run.output, 'cached')} left in place, ${reusedPages(run.output, 'restored')} copied back`);

@@ -42,7 +42,7 @@ export const HANDOFF_ENV = {
 	keepOutDir: 'CJM_KEEP_OUT_DIR',
 	/**
 	 * `cjm build --downloads`: which exports the site builds for each journey (comma-separated
-	 * formats, or `none`). Unset: all of them. Also read by `npm run dev` and `astro build`.
+	 * formats, or `none`). Unset: the default ones (`DEFAULT_DOWNLOADS`). Also read by `npm run dev` and `astro build`.
 	 */
 	downloads: 'CJM_DOWNLOADS',
 } as const;
@@ -62,7 +62,7 @@ export interface Handoff {
 	cacheDir?: string;
 	/** An incremental build into the folder the last one wrote, started then: Astro does not empty it first. */
 	keepOutDir?: bigint;
-	/** The site's exports to build, as given (`siteDownloads` reads it); undefined: all. */
+	/** The site's exports to build, as given (`siteDownloads` reads it); undefined: the default ones. */
 	downloads?: string;
 	/** The validated project, when `cjm build` passed one for this root: the loaders need not parse every file again. */
 	validated?: ValidatedProject;

@@ -30,7 +30,7 @@ export interface BuildOptions {
 	outDir?: string;
 	cache?: boolean;
 	cacheLocation?: string;
-	/** The site's exports to build (`--downloads`), as `siteDownloads` reads them; undefined: all. */
+	/** The site's exports to build (`--downloads`), as `siteDownloads` reads them; undefined: the default ones. */
 	downloads?: string;
 }
 

@@ -4,7 +4,7 @@
  * Commands load their modules on use, so `cjm validate` never pays for the renderers or Astro.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_PAPER, EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, NO_DOWNLOADS, PAPER_IDS, type Paper, SITE_EXPORTS, siteDownloads } from '../export/index.ts';
+import { DEFAULT_PAPER, EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, DEFAULT_DOWNLOADS, NO_DOWNLOADS, PAPER_IDS, type Paper, SITE_EXPORTS, siteDownloads } from '../export/index.ts';
 import { FORMATS, type Format } from '../report/index.ts';
 import { type Template, TEMPLATES } from './new-templates.ts';
 import { UsageError } from './targets.ts';
@@ -69,7 +69,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 		.option('-o, --out-dir <folder>', 'where to write the site (default: dist/ next to astro.config.mjs)')
 		.option('--cache', 'validate with the results of files unchanged since the last run with --cache, and reuse the pages whose data is unchanged from the last build, left in place when the last build into the folder used --cache (an incremental build)', false)
 		.option('--cache-location <folder>', 'where --cache keeps its results and the site build its caches (default: node_modules/.cache/cjm)')
-		.option('--downloads <formats>', `the exports each journey page offers, comma-separated (default: ${SITE_EXPORTS.join(',')}), or ${NO_DOWNLOADS}: each is a file per journey to build`, downloadsArgument)
+		.option('--downloads <formats>', `the exports each journey page offers, comma-separated, of ${SITE_EXPORTS.join(',')} (default: ${DEFAULT_DOWNLOADS.join(',')}), or ${NO_DOWNLOADS}: each is a file per journey to build`, downloadsArgument)
 		.action(async (folder: string, options: { format: Format; strict: boolean; outDir?: string; cache: boolean; cacheLocation?: string; downloads?: string }) => {
 			const { build } = await import('./build.ts');
 			exitCode = await build(folder, { ...options, color: io.color && options.format === 'stylish' }, io);

@@ -13,7 +13,8 @@ export const EXPORT_FORMATS = {
 		label: 'SVG',
 		description: 'the map as one self-contained picture (stages, lanes, curves; text stays text), for slides and documents',
 		binary: false,
-		site: true,
+		// 3.7 to 5 ms and 92 KB a journey: 12 % to 18 % of a cold build at 1000 journeys (README, Benchmarks).
+		site: 'on request',
 		picture: true,
 		project: false,
 	},
@@ -54,7 +55,7 @@ export const EXPORT_FORMATS = {
 		label: 'CSV',
 		description: 'the journey as a spreadsheet, lanes as rows (`cjm import` reads it back)',
 		binary: false,
-		site: true,
+		site: 'default',
 		picture: false,
 		project: false,
 	},
@@ -64,7 +65,7 @@ export const EXPORT_FORMATS = {
 		label: 'Excel',
 		description: 'the journey as an Excel workbook, lanes as rows; with --all a sheet per journey and one for personas',
 		binary: true,
-		site: true,
+		site: 'default',
 		picture: false,
 		project: true,
 	},
@@ -75,7 +76,7 @@ export const EXPORT_FORMATS = {
 		label: 'JSON',
 		description: 'the validated journey as data, every field normalised, for scripts and other tools',
 		binary: false,
-		site: true,
+		site: 'default',
 		picture: false,
 		project: false,
 	},
@@ -101,8 +102,12 @@ export interface ExportFormatInfo {
 	description: string;
 	/** Bytes rather than text: `cjm export` writes it to a file, never to a terminal. */
 	binary: boolean;
-	/** Whether the site publishes it for every journey (false: on demand in `cjm export` only). */
-	site: boolean;
+	/**
+	 * Whether the site publishes it for every journey: `default` unless `--downloads` leaves it out;
+	 * `on request` only when `--downloads` names it, since it costs more than a tenth of a large
+	 * build (the rule for every download the site builds by default); false: `cjm export` only.
+	 */
+	site: 'default' | 'on request' | false;
 	/** A picture of the map (refused past the map size limits in limits.ts). */
 	picture: boolean;
 	/** Whether `cjm export --all` can put every journey of the project into one file. */
@@ -122,20 +127,23 @@ export type Paper = keyof typeof PAPERS;
 export const PAPER_IDS = Object.keys(PAPERS) as Paper[];
 export const DEFAULT_PAPER: Paper = 'a3';
 
-/** The formats the site offers on each journey page, in the order of the list above. */
-export const SITE_EXPORTS = EXPORT_FORMAT_IDS.filter((id) => EXPORT_FORMATS[id].site);
+/** The formats the site can offer on each journey page, in the order of the list above. */
+export const SITE_EXPORTS = EXPORT_FORMAT_IDS.filter((id) => EXPORT_FORMATS[id].site !== false);
+
+/** The formats it offers when `--downloads` is not given. */
+export const DEFAULT_DOWNLOADS = SITE_EXPORTS.filter((id) => EXPORT_FORMATS[id].site === 'default');
 
 /** What `--downloads` takes to build no export on the site. */
 export const NO_DOWNLOADS = 'none';
 
 /**
  * The site's exports that `cjm build --downloads` (or `CJM_DOWNLOADS`) asks for: formats of
- * `SITE_EXPORTS`, comma-separated, or `none`; in the order of that list. Unset: all of them. Every
+ * `SITE_EXPORTS`, comma-separated, or `none`; in the order of that list. Unset: `DEFAULT_DOWNLOADS`. Every
  * download is a file per journey that Astro renders and writes, which a large project may not
  * want to pay for (see the README's benchmarks). Throws with what it takes on anything else.
  */
 export function siteDownloads(value: string | undefined): ExportFormat[] {
-	if (value === undefined) return SITE_EXPORTS;
+	if (value === undefined) return DEFAULT_DOWNLOADS;
 	const asked = value.split(',').map((each) => each.trim());
 	if (asked.length === 1 && asked[0] === NO_DOWNLOADS) return [];
 	const unknown = asked.find((each) => !(SITE_EXPORTS as string[]).includes(each));

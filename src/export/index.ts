@@ -8,7 +8,7 @@ import { type Encoded, ENCODERS, type JourneyExport } from './encoders.ts';
 import { ExportError } from './error.ts';
 import { DEFAULT_PAPER, EXPORT_FORMATS, type ExportFormat, type Paper } from './formats.ts';
 
-export { DEFAULT_PAPER, EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo, PAPER_IDS, PAPERS, type Paper, NO_DOWNLOADS, SITE_EXPORTS, siteDownloads } from './formats.ts';
+export { DEFAULT_DOWNLOADS, DEFAULT_PAPER, EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo, PAPER_IDS, PAPERS, type Paper, NO_DOWNLOADS, SITE_EXPORTS, siteDownloads } from './formats.ts';
 export type { Encoded, JourneyExport } from './encoders.ts';
 
 export { ExportError } from './error.ts';

@@ -18,7 +18,7 @@ export const downloadUrl = (id: string, extension: string) => url(`downloads/${i
 export const FLOW_EXTENSION = 'mmd';
 
 /**
- * The formats the site builds for a journey: those it exports (all, or those `cjm build --downloads`
+ * The formats the site builds for a journey: those it exports (the default ones, or those `cjm build --downloads`
  * names), within their limits (a map too wide for a picture gets none).
  */
 export const siteExportsOf = (journey: Journey) => siteDownloads(receivedHandoff().downloads).filter((format) => withinLimits(format, journey));

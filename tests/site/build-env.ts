@@ -1,13 +1,16 @@
 /**
  * The environment of a `cjm build` that a test runs: the samples' URLs (no base path), no "edit
- * this file" links from the CI environment, every download, no cache from the hand-over, plain
+ * this file" links from the CI environment, every download the site can build (those on request
+ * too, so the tests cover them; `--downloads` still chooses), no cache from the hand-over, plain
  * output. One list, so a new variable that changes the site is left out of every test build.
  */
+import { SITE_EXPORTS } from '../../src/export/index.ts';
 import { HANDOFF_ENV } from '../../src/handoff.ts';
 
 export function siteBuildEnv(): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' };
 	for (const name of ['BASE_PATH', 'SITE_URL', 'CJM_EDIT_URL', 'GITHUB_REPOSITORY', 'CJM_DEBUG', 'FORCE_COLOR', ...Object.values(HANDOFF_ENV)]) delete env[name];
+	env[HANDOFF_ENV.downloads] = SITE_EXPORTS.join(',');
 	return env;
 }
 

@@ -29,6 +29,18 @@ test('builds and offers only the downloads it is given', () => {
 	expect([...new Set(offered)]).toEqual(['mmd', 'svg', 'xlsx']);
 }, 240_000);
 
+test('by default, every download but the map picture, which costs more than a tenth of a large build', () => {
+	const site = join(work, 'default');
+	const env = siteBuildEnv();
+	delete env.CJM_DOWNLOADS;
+	const run = spawnSync(process.execPath, ['bin/cjm.js', 'build', '.', '--out-dir', site], { cwd: repo, env, encoding: 'utf8', timeout: 180_000 });
+	expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+	expect(readdirSync(join(site, 'downloads/restaurant')).sort()).toEqual(['pizza-visit.csv', 'pizza-visit.json', 'pizza-visit.mmd', 'pizza-visit.xlsx']);
+	const page = readFileSync(join(site, 'journeys/restaurant/pizza-visit/index.html'), 'utf8');
+	const offered = [...page.matchAll(/href="\/downloads\/restaurant\/pizza-visit\.(\w+)"/g)].map((match) => match[1]);
+	expect([...new Set(offered)].sort()).toEqual(['csv', 'json', 'mmd', 'xlsx']);
+}, 240_000);
+
 test('`astro build` itself, given CJM_DOWNLOADS, builds and offers only those', () => {
 	// Astro bundles the pages: the core then runs from a chunk, and still finds its own package (parse-cache.ts).
 	const site = join(work, 'astro-build');
