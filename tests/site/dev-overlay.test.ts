@@ -197,6 +197,22 @@ test('two saves in quick succession: the scripts of the first page frame, run la
 	await page.close();
 }, 3 * DEADLINE);
 
+test('the health page, refreshed in place by saves, late scripts included, sorts its table with one click', async () => {
+	const page = await browser!.newPage();
+	await page.goto(`${base}health/`);
+	const sort = page.getByRole('button', { name: 'Sort by Journey' });
+	await sort.waitFor({ state: 'visible', timeout: DEADLINE });
+	await twoSavesWithLateScripts(page, 'banner', 'poster');
+	await until('the page to show what was saved last', async () => (await page.getByText('(today)').count()) > 0);
+	// Its script ran again over the new table, once: a table set up twice sorts and sorts back on each click.
+	await sort.waitFor({ state: 'visible', timeout: DEADLINE });
+	await sort.click();
+	expect(await page.locator('table.cjm-health thead th').first().getAttribute('aria-sort')).toBe('ascending');
+	const titles = await page.locator('table.cjm-health tbody th').allInnerTexts();
+	expect(titles).toEqual(titles.toSorted((a, b) => a.localeCompare(b)));
+	await page.close();
+}, 3 * DEADLINE);
+
 test('an owner an edit names has a page as soon as the open page links to it', async () => {
 	const page = await browser!.newPage();
 	await page.goto(base + PAGE);
