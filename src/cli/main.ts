@@ -4,7 +4,7 @@
  * Commands load their modules on use, so `cjm validate` never pays for the renderers or Astro.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_PAPER, EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, DEFAULT_DOWNLOADS, NO_DOWNLOADS, PAPER_IDS, type Paper, SITE_EXPORTS, siteDownloads } from '../export/index.ts';
+import { DEFAULT_DOWNLOADS, DEFAULT_PAPER, EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat, NO_DOWNLOADS, PAPER_IDS, type Paper, SITE_EXPORTS, siteDownloads } from '../export/index.ts';
 import { FORMATS, type Format } from '../report/index.ts';
 import { type Template, TEMPLATES } from './new-templates.ts';
 import { UsageError } from './targets.ts';

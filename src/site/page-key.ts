@@ -18,8 +18,8 @@ export function pageKey(data: unknown): string {
  * JSON leaves out functions and writes a Map or a Set as `{}`: what they hold would be missing from
  * the digest. Checked by a walk of its own before `JSON.stringify`: as a replacer, the check made
  * each key take half as long again (2,000 keys at 1000 journeys). The walk allocates nothing on the
- * way (`for…in`, numeric indices): with `Object.entries` and `String(i)` it took 0.9 s of a build
- * at 1000 journeys (CPU profile), four times as long.
+ * way (`for…in`, numeric indices): in CPU profiles of a rebuild at 1000 journeys it takes 0.15 s,
+ * against 0.9 s with `Object.entries` and `String(i)`.
  */
 function assertPlain(value: unknown, key: string | number): void {
 	if (typeof value !== 'object') {
