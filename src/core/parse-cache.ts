@@ -29,20 +29,25 @@ let version: string | undefined;
 const PACKAGE_NAME = 'journey-maps-as-code';
 
 /**
- * The folder of this package, from `dir` up. The core runs from `src/core`, or, in a page that
- * `astro build` bundled, from a chunk Vite wrote under the site's folder: either way the package
- * is above it (undefined when it is not, as for a chunk written outside the project).
+ * The folder of this package, from `dir` up, with its `package.json`. The core runs from
+ * `src/core`, or, in a page that `astro build` bundled, from a chunk Vite wrote under the site's
+ * folder: either way the package is above it (undefined when it is not, as for a chunk written
+ * outside the project).
  */
-export function packageRoot(dir: string): string | undefined {
+function findPackage(dir: string): { root: string; version: string } | undefined {
 	for (let at = dir; ; at = dirname(at)) {
 		try {
-			if ((JSON.parse(readFileSync(join(at, 'package.json'), 'utf8')) as { name?: string }).name === PACKAGE_NAME) return at;
+			const manifest = JSON.parse(readFileSync(join(at, 'package.json'), 'utf8')) as { name?: string; version: string };
+			if (manifest.name === PACKAGE_NAME) return { root: at, version: manifest.version };
 		} catch {
 			// No package.json here, or not one that can be read: look further up.
 		}
 		if (dirname(at) === at) return undefined;
 	}
 }
+
+/** The folder of this package, from `dir` up (see `findPackage`). */
+export const packageRoot = (dir: string): string | undefined => findPackage(dir)?.root;
 
 /**
  * The parser's version: the package version and every source file of the core, so any change to
@@ -51,12 +56,12 @@ export function packageRoot(dir: string): string | undefined {
  */
 export function parserVersion(): string {
 	if (version) return version;
-	const root = packageRoot(dirname(fileURLToPath(import.meta.url)));
+	const found = findPackage(dirname(fileURLToPath(import.meta.url)));
 	const hash = createHash('sha256');
 	// Hex like every version, so the next run removes its folder as it removes other versions'.
-	if (!root) return (version = hash.update(`unknown ${process.pid} ${Date.now()}`).digest('hex'));
-	const core = join(root, 'src/core');
-	hash.update((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
+	if (!found) return (version = hash.update(`unknown ${process.pid} ${Date.now()}`).digest('hex'));
+	const core = join(found.root, 'src/core');
+	hash.update(found.version);
 	for (const name of readdirSync(core).sort()) {
 		if (name.endsWith('.ts')) hash.update(`\0${name}\0`).update(readFileSync(join(core, name)));
 	}
