@@ -13,7 +13,7 @@ export const EXPORT_FORMATS = {
 		label: 'SVG',
 		description: 'the map as one self-contained picture (stages, lanes, curves; text stays text), for slides and documents',
 		binary: false,
-		// 3.7 to 5 ms and 92 KB a journey: 12 % to 18 % of a cold build at 1000 journeys (README, Benchmarks).
+		// 3.7 to 5 ms and 92 KB a journey: 9 % to 18 % of a cold build at 1000 journeys, over a tenth in all rounds but one (README, Benchmarks).
 		site: 'on request',
 		picture: true,
 		project: false,
