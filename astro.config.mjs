@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { receivedHandoff } from './src/handoff.ts';
 import { prunedOutDir } from './src/kept-out-dir.ts';
 import { liveContent } from './src/site/dev-overlay.ts';
+import { renderOnThreads } from './src/site/render-pool.ts';
 
 // GitHub Pages and other hosts serve the site under a path; the workflow sets these.
 const site = process.env.SITE_URL ?? 'https://journeys.example.com';
@@ -15,10 +16,12 @@ export default defineConfig({
 	base,
 	// `cjm build --out-dir`: see src/handoff.ts.
 	outDir: handoff.outDir ?? './dist',
-	// Four pages at a time: a page's render waits on writing files and on the downloads' zip
-	// encoder, and one page at a time left the build idle for 13 % of its rendering (3 % at four;
-	// CPU profiles at 1000 journeys). The pages are the same, byte for byte.
-	build: { concurrency: 4 },
+	// Sixteen pages at a time: a journey page's parts and each download are rendered on worker
+	// threads (src/site/render-pool.ts) while this thread lays out and writes the pages whose parts
+	// are ready, and the threads keep busy only with pages waiting. Cold builds at 1000 journeys on
+	// 2 cores: 52 to 53 s at four, 47 s at eight, 45 to 47 s at sixteen, 46 s at 32, 49 s at 64.
+	// The pages are the same, byte for byte.
+	build: { concurrency: 16 },
 	// `cjm build --cache`: Astro's caches kept with ours, and the pages whose data (their `cacheKey`)
 	// and code are unchanged copied from the last build instead of rendered again (src/handoff.ts).
 	...(handoff.cacheDir && { cacheDir: handoff.cacheDir, experimental: { incrementalBuild: true } }),
@@ -55,6 +58,8 @@ export default defineConfig({
 		// `npm run dev`: content problems in an overlay in the open page, not a stack trace; a saved
 		// change shown in the open page in place.
 		liveContent(),
+		// `astro build`: the journey pages' maps and the downloads rendered on worker threads (src/site/render-pool.ts).
+		renderOnThreads(),
 		// `cjm build --cache` into the folder the last one wrote: what the build no longer has is deleted (src/kept-out-dir.ts).
 		...(handoff.cacheDir && handoff.keepOutDir !== undefined ? [prunedOutDir(handoff.cacheDir, handoff.keepOutDir)] : []),
 	],

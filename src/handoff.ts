@@ -45,6 +45,13 @@ export const HANDOFF_ENV = {
 	 * formats, or `none`). Unset: the default ones (`DEFAULT_DOWNLOADS`). Also read by `npm run dev` and `astro build`.
 	 */
 	downloads: 'CJM_DOWNLOADS',
+	/**
+	 * How many worker threads render the journey pages' parts and the downloads during a build
+	 * (src/site/render-pool.ts); `0` renders them on the main thread. Unset: one per core but the
+	 * main thread's, at most four. The pages are the same bytes either way; it exists to measure the
+	 * difference (`npm run bench`) and to find a problem on one thread. Also read by `astro build`.
+	 */
+	renderThreads: 'CJM_RENDER_THREADS',
 } as const;
 
 /** A project that `cjm build` loaded and validated (no errors), with the absolute folder it came from. */
@@ -66,6 +73,8 @@ export interface Handoff {
 	downloads?: string;
 	/** The validated project, when `cjm build` passed one for this root: the loaders need not parse every file again. */
 	validated?: ValidatedProject;
+	/** Rendering threads of a build, as given; undefined: the default. */
+	renderThreads?: number;
 }
 
 /** `Symbol.for`, not `Symbol`: the CLI's copy of this module and Astro's copy must name the same slot. */
@@ -95,6 +104,7 @@ export function receivedHandoff(env: NodeJS.ProcessEnv = process.env): Handoff {
 		cacheDir: env[HANDOFF_ENV.cacheDir] || undefined,
 		keepOutDir: env[HANDOFF_ENV.cacheDir] && /^\d+$/.test(env[HANDOFF_ENV.keepOutDir] ?? '') ? BigInt(env[HANDOFF_ENV.keepOutDir]!) : undefined,
 		downloads: env[HANDOFF_ENV.downloads],
+		renderThreads: /^\d+$/.test(env[HANDOFF_ENV.renderThreads] ?? '') ? Number(env[HANDOFF_ENV.renderThreads]) : undefined,
 		// A project validated for another folder (a test that builds twice) is not this build's.
 		validated: validated?.root === root ? validated : undefined,
 	};

@@ -47,6 +47,12 @@ describe('hand-over', () => {
 		expect(receivedHandoff({ [HANDOFF_ENV.keepOutDir]: String(start) }).keepOutDir).toBeUndefined();
 	});
 
+	test('the rendering threads cross as a whole number; anything else leaves the default', () => {
+		expect(receivedHandoff({ [HANDOFF_ENV.renderThreads]: '0' }).renderThreads).toBe(0);
+		expect(receivedHandoff({ [HANDOFF_ENV.renderThreads]: '3' }).renderThreads).toBe(3);
+		for (const value of ['', 'two', '-1', '1.5']) expect(receivedHandoff({ [HANDOFF_ENV.renderThreads]: value }).renderThreads, value).toBeUndefined();
+	});
+
 	test('a project validated for another folder is not handed to this one', async () => {
 		const root = resolve(repoRoot);
 		handOver({ validated: { ...(await loadProject(root)), root }, displayRoot: '.' });

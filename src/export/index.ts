@@ -40,7 +40,12 @@ export function journeyExport(journey: Journey, project: Project, options: Journ
 }
 
 export async function exportJourney(format: ExportFormat, journey: Journey, project: Project, options: JourneyExportOptions = {}): Promise<Encoded> {
-	return (await ENCODERS[format]()).journey(journeyExport(journey, project, options));
+	return encodeJourney(format, journeyExport(journey, project, options));
+}
+
+/** The bytes of `format` for what `journeyExport` gathered (plain data: the site encodes on worker threads). */
+export async function encodeJourney(format: ExportFormat, input: JourneyExport): Promise<Encoded> {
+	return (await ENCODERS[format]()).journey(input);
 }
 
 export async function exportProject(format: ExportFormat, project: Project): Promise<Encoded> {

@@ -1,9 +1,10 @@
 /** Downloads of each journey: its flow's Mermaid source, and every format the site exports (see src/export/formats.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { EXPORT_FORMATS, type ExportFormat, exportJourney, journeyExport, SITE_EXPORT_OPTIONS } from '../../export/index.ts';
+import { EXPORT_FORMATS, type ExportFormat, journeyExport, SITE_EXPORT_OPTIONS } from '../../export/index.ts';
 import { mermaidFlow } from '../../render/index.ts';
 import { siteContent } from '../../site/content.ts';
 import { incrementalBuild, pageKey } from '../../site/page-key.ts';
+import { encodedDownload } from '../../site/render-pool.ts';
 import { FLOW_EXTENSION, siteExportsOf } from '../../site/urls.ts';
 
 type Download = { id: string; format: ExportFormat | 'flow' };
@@ -26,5 +27,6 @@ export const GET: APIRoute = async ({ props }) => {
 	const content = await siteContent();
 	const journey = content.journey(id)!;
 	if (format === 'flow') return new Response(`${mermaidFlow(journey)}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-	return new Response(await exportJourney(format, journey, content, SITE_EXPORT_OPTIONS), { headers: { 'Content-Type': EXPORT_FORMATS[format].mediaType } });
+	// Encoded on a rendering thread during a build (src/site/render-pool.ts).
+	return new Response(await encodedDownload(format, journeyExport(journey, content, SITE_EXPORT_OPTIONS)), { headers: { 'Content-Type': EXPORT_FORMATS[format].mediaType } });
 };

@@ -1,0 +1,104 @@
+/**
+ * The site build's rendering threads (src/site/render-pool.ts): what they render is what the main
+ * thread renders, byte for byte, and a render that fails on a thread fails with the renderer's
+ * own message while the next one still renders.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, afterEach, expect, inject, test } from 'vitest';
+import { loadProject, routeSlugs } from '../../src/core/index.ts';
+import { HANDOFF_ENV } from '../../src/handoff.ts';
+import type { SiteContent } from '../../src/site/content.ts';
+import { type JourneyPage, journeyPage } from '../../src/site/journey-page.ts';
+import { journeyPageParts } from '../../src/site/page-parts.ts';
+import { journeyPagePartsOf, renderOnThreads } from '../../src/site/render-pool.ts';
+import { useRouteSlugs } from '../../src/site/urls.ts';
+import { repo } from './browser.ts';
+import { userBuildEnv } from './build-env.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'cjm-threads-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every file under `dir`, relative to it, sorted. */
+const filesOf = (dir: string): string[] =>
+	(readdirSync(dir, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+		.filter((entry) => entry.isFile())
+		.map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+		.sort();
+
+/** A workbook's entries and their bytes: its zip records when it was written, which two builds never share. */
+async function workbookEntries(path: string): Promise<Record<string, string>> {
+	const zip = await JSZip.loadAsync(readFileSync(path));
+	const entries = Object.values(zip.files).filter((entry) => !entry.dir);
+	return Object.fromEntries(await Promise.all(entries.map(async (entry) => [entry.name, await entry.async('base64')] as const)));
+}
+
+test('the site built on rendering threads is the site built on the main thread, file for file and byte for byte', async () => {
+	// The tests' site is built with the default threads (at least one); this one renders everything on the main thread.
+	const site = join(work, 'one-thread');
+	const run = spawnSync(process.execPath, ['bin/cjm.js', 'build', inject('contentDir'), '--out-dir', site], {
+		cwd: repo,
+		env: { ...userBuildEnv(), [HANDOFF_ENV.renderThreads]: '0' },
+		encoding: 'utf8',
+		timeout: 180_000,
+	});
+	expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+	const threaded = inject('siteDir');
+	const files = filesOf(site);
+	expect(filesOf(threaded)).toEqual(files);
+	expect(files.filter((file) => file.startsWith('journeys/') && file.endsWith('.html')).length).toBeGreaterThan(5);
+	const differing: string[] = [];
+	for (const file of files) {
+		if (file.endsWith('.xlsx')) {
+			expect(await workbookEntries(join(threaded, file)), file).toEqual(await workbookEntries(join(site, file)));
+		} else if (!readFileSync(join(threaded, file)).equals(readFileSync(join(site, file)))) differing.push(file);
+	}
+	expect(differing).toEqual([]);
+}, 240_000);
+
+const threads = renderOnThreads();
+const start = threads.hooks['astro:build:start'] as () => Promise<void>;
+const stop = threads.hooks['astro:build:generated'] as () => Promise<void>;
+afterEach(() => stop());
+
+/** The samples as the site's pages read them (src/site/content.ts indexes the collections the same way). */
+async function sampleContent(): Promise<SiteContent> {
+	const { project } = await loadProject(repo);
+	useRouteSlugs(routeSlugs(project));
+	return {
+		...project,
+		persona: (id) => project.personas.find((persona) => persona.id === id),
+		journey: (id) => project.journeys.find((journey) => journey.id === id),
+		journeysOf: (id) => project.journeys.filter((journey) => journey.personas.includes(id)),
+		futuresOf: (id) => project.journeys.filter((journey) => journey.baseline === id),
+	};
+}
+
+test('each sample page’s parts from a thread are the parts rendered here', async () => {
+	const content = await sampleContent();
+	await start();
+	for (const journey of content.journeys) {
+		const page = journeyPage(content, journey, { images: {}, review: { every: 90, due: false } });
+		expect(await journeyPagePartsOf(page), journey.id).toEqual(journeyPageParts(page));
+	}
+});
+
+test('a render that fails on a thread fails with the renderer’s message, and the thread renders the next page', async () => {
+	const content = await sampleContent();
+	const page = journeyPage(content, content.journey('restaurant/pizza-visit')!, { images: {}, review: { every: 90, due: false } });
+	const broken = { ...page, journey: { ...page.journey, stages: undefined } } as unknown as JourneyPage;
+	const message = (() => {
+		try {
+			journeyPageParts(broken);
+		} catch (error) {
+			return (error as Error).message;
+		}
+	})();
+	expect(message).toMatch(/\w/);
+	await start();
+	await expect(journeyPagePartsOf(broken)).rejects.toThrow(message);
+	expect(await journeyPagePartsOf(page)).toEqual(journeyPageParts(page));
+});
