@@ -32,6 +32,8 @@ export default defineConfig({
 			customCss: ['./src/render/journey.css', './src/site/site.css'],
 			// The search button with its keyboard hint in its accessible name (WCAG 2.5.3).
 			components: { Search: './src/components/Search.astro' },
+			// Each page marks only itself as current in the sidebar, whatever Astro renders beside it.
+			routeMiddleware: './src/site/sidebar-current.ts',
 			// Only index pages: listing every journey would copy a 1000-entry menu into every page.
 			sidebar: [
 				{ label: 'Home', link: '/' },
