@@ -21,8 +21,8 @@ export interface JourneyPageParts {
 	markdown: Map<string, string>;
 }
 
-/** Every Markdown text `page` shows: the page looks each one up in `JourneyPageParts.markdown`. */
-export function pageMarkdown(page: JourneyPage): string[] {
+/** Every Markdown text `page` shows: the page looks each one up with `markdownOf`. */
+function pageMarkdown(page: JourneyPage): string[] {
 	return [
 		...page.intro.map((section) => section.markdown),
 		...page.notes.flatMap((stage) => [...(stage.notes ? [stage.notes.markdown] : []), ...stage.touchpoints.flatMap((t) => (t.notes ? [t.notes.markdown] : []))]),
@@ -41,4 +41,11 @@ export function journeyPageParts(page: JourneyPage): JourneyPageParts {
 		...(baseline && { comparison: { baseline: emotionChart(baseline, { idPrefix: 'cjm-baseline' }), journey: emotionChart(journey, { idPrefix: 'cjm-this' }) } }),
 		markdown: new Map(pageMarkdown(page).map((markdown) => [markdown, markdownHtml(markdown)])),
 	};
+}
+
+/** The HTML of one of the page's Markdown texts; a text `pageMarkdown` does not list is a bug, said as one. */
+export function markdownOf(parts: JourneyPageParts, markdown: string): string {
+	const html = parts.markdown.get(markdown);
+	if (html === undefined) throw new Error('A journey page shows a Markdown text that its parts were not rendered with: list it in pageMarkdown (src/site/page-parts.ts).');
+	return html;
 }

@@ -13,7 +13,7 @@ import { loadProject, routeSlugs } from '../../src/core/index.ts';
 import { HANDOFF_ENV } from '../../src/handoff.ts';
 import type { SiteContent } from '../../src/site/content.ts';
 import { type JourneyPage, journeyPage } from '../../src/site/journey-page.ts';
-import { journeyPageParts } from '../../src/site/page-parts.ts';
+import { journeyPageParts, markdownOf } from '../../src/site/page-parts.ts';
 import { journeyPagePartsOf, renderOnThreads } from '../../src/site/render-pool.ts';
 import { useRouteSlugs } from '../../src/site/urls.ts';
 import { repo } from './browser.ts';
@@ -101,4 +101,14 @@ test('a render that fails on a thread fails with the renderer’s message, and t
 	await start();
 	await expect(journeyPagePartsOf(broken)).rejects.toThrow(message);
 	expect(await journeyPagePartsOf(page)).toEqual(journeyPageParts(page));
+});
+
+test('a page finds every Markdown text it shows among its parts, and a text they lack is a bug said as one', async () => {
+	const content = await sampleContent();
+	const page = journeyPage(content, content.journey('restaurant/pizza-visit')!, { images: {}, review: { every: 90, due: false } });
+	const parts = journeyPageParts(page);
+	const shown = [...page.intro.map((s) => s.markdown), ...page.sections.map(({ section }) => section.markdown), ...page.notes.flatMap((stage) => (stage.notes ? [stage.notes.markdown] : []))];
+	expect(shown.length).toBeGreaterThan(2);
+	for (const markdown of shown) expect(markdownOf(parts, markdown)).toMatch(markdown.trim() === '' ? /^$/ : /^<(p|h\d|ul|ol)>/);
+	expect(() => markdownOf(parts, 'A text the page never had.')).toThrow(/list it in pageMarkdown \(src\/site\/page-parts\.ts\)/);
 });
