@@ -3,8 +3,8 @@
  * insights: page-parts.ts) and each journey's downloads are pure functions of plain data, and
  * most of the CPU time of a build at 1000 journeys, while Astro renders pages on one thread. During
  * `astro build` (and so `cjm build`) they are rendered on worker threads, while the main thread
- * lays out and writes the pages whose parts are ready: Astro renders four pages at a time
- * (astro.config.mjs), so one page's parts are rendered while another is written. The bytes are
+ * lays out and writes the pages whose parts are ready: Astro renders sixteen pages at a time
+ * (astro.config.mjs), so pages' parts are rendered while others are written. The bytes are
  * the same either way; `npm run dev`, which renders one page at a time, renders them itself.
  *
  * The integration starts the pool when a build starts and stops it once the pages are written.
@@ -70,7 +70,8 @@ function startPool(size: number): RenderPool {
 		// A thread that dies (out of memory, a bug) fails the pages it had, not the build's wait for them.
 		thread.worker.on('error', (error) => {
 			for (const id of [...thread.pending]) settle(thread, id)?.reject(error);
-			threads.splice(threads.indexOf(thread), 1);
+			const index = threads.indexOf(thread);
+			if (index >= 0) threads.splice(index, 1);
 		});
 		// Idle until its first task: a thread does not keep the process alive while it waits (see settle).
 		thread.worker.unref();
