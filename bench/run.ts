@@ -25,6 +25,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadProject, touchpointDates } from '../src/core/index.ts';
 import { EXPORT_FORMATS, type ExportFormat, exportJourney, SITE_EXPORT_OPTIONS, SITE_EXPORTS } from '../src/export/index.ts';
+import { HANDOFF_ENV } from '../src/handoff.ts';
 import { lastCommitDates, lineDates } from '../src/history.ts';
 import { measureDevEdit } from './dev.ts';
 import { generateDocs, generateProject } from './generate.ts';
@@ -119,6 +120,9 @@ if (which === 'all' || which === 'site') {
 	// And with every download the site can build, those on request too (the map picture): what they would add.
 	const every = join(work, 'site-every');
 	const everyDownload = [join(root, 'bin/cjm.js'), 'build', project, '--out-dir', every, '--downloads', SITE_EXPORTS.join(',')];
+	// And the default build with everything on Astro's thread: what the rendering threads gain (src/site/render-pool.ts).
+	const oneThreadDir = join(work, 'site-one-thread');
+	const oneThread = [join(root, 'bin/cjm.js'), 'build', project, '--out-dir', oneThreadDir];
 	// With --cache, Astro also writes every page and download into its cache: a cold build with it,
 	// then a rebuild after one journey changed with every cache of that build kept (Astro's and ours).
 	const cacheDir = join(work, 'site-cache');
@@ -135,11 +139,12 @@ if (which === 'all' || which === 'site') {
 		site: once(plain, {}, clean(ours, join(root, '.astro'), astroCache)).ms,
 		withoutDownloads: once(noDownloads, {}, clean(bare, join(root, '.astro'), astroCache)).ms,
 		withEveryDownload: once(everyDownload, {}, clean(every, join(root, '.astro'), astroCache)).ms,
+		onOneThread: once(oneThread, { [HANDOFF_ENV.renderThreads]: '0' }, clean(oneThreadDir, join(root, '.astro'), astroCache)).ms,
 		coldCached: once(cached, info, clean(ours, join(root, '.astro'), astroCache, cacheDir)).ms,
 		rebuild: once(cached, info, changed),
 	}));
-	const medianOf = (key: 'baseline' | 'site' | 'withoutDownloads' | 'withEveryDownload' | 'coldCached') => median(rounds.map((round) => round[key]));
-	const [baseline, site, withoutDownloads, withEveryDownload, coldCached] = [medianOf('baseline'), medianOf('site'), medianOf('withoutDownloads'), medianOf('withEveryDownload'), medianOf('coldCached')];
+	const medianOf = (key: 'baseline' | 'site' | 'withoutDownloads' | 'withEveryDownload' | 'onOneThread' | 'coldCached') => median(rounds.map((round) => round[key]));
+	const [baseline, site, withoutDownloads, withEveryDownload, onOneThread, coldCached] = [medianOf('baseline'), medianOf('site'), medianOf('withoutDownloads'), medianOf('withEveryDownload'), medianOf('onOneThread'), medianOf('coldCached')];
 	siteBuild = site;
 	const rebuilds = rounds.map((round) => round.rebuild);
 	const rebuild = median(rebuilds.map((run) => run.ms));
@@ -150,13 +155,15 @@ if (which === 'all' || which === 'site') {
 	console.log(row(`cjm build, ${N} journeys (cold)`, site, N));
 	console.log(row('cjm build --downloads none (cold)', withoutDownloads, N));
 	console.log(row(`cjm build --downloads ${SITE_EXPORTS.join(',')} (cold)`, withEveryDownload, N));
+	console.log(row(`cjm build, ${HANDOFF_ENV.renderThreads}=0 (cold)`, onOneThread, N));
 	console.log(row('cjm build --cache (cold)', coldCached, N));
 	console.log(row('cjm build --cache after changing 1 journey', rebuild, N));
 	console.log(`  cold build: ${ratio(site / baseline, 1.3)} the baseline; without the exports ${(withoutDownloads / baseline).toFixed(2)}x, so they are ${(((site - withoutDownloads) / site) * 100).toFixed(0)} % of the build`);
 	const onRequest = SITE_EXPORTS.filter((format) => EXPORT_FORMATS[format].site === 'on request');
 	console.log(`  every download: ${(withEveryDownload / baseline).toFixed(2)}x the baseline; those built only on request (${onRequest.join(', ')}) would be ${(((withEveryDownload - site) / withEveryDownload) * 100).toFixed(0)} % of it (the rule for a default: at most a tenth)`);
 	const seconds = (ms: number) => (ms / 1000).toFixed(1);
-	console.log(`    each round, Starlight / cjm build / --downloads none / every download: ${rounds.map((round) => `${seconds(round.baseline)} / ${seconds(round.site)} / ${seconds(round.withoutDownloads)} / ${seconds(round.withEveryDownload)} s`).join('; ')}`);
+	console.log(`  on Astro's thread alone (no rendering thread): ${(onOneThread / baseline).toFixed(2)}x the baseline; the rendering threads save ${(((onOneThread - site) / onOneThread) * 100).toFixed(0)} % of it`);
+	console.log(`    each round, Starlight / cjm build / --downloads none / every download / one thread: ${rounds.map((round) => `${seconds(round.baseline)} / ${seconds(round.site)} / ${seconds(round.withoutDownloads)} / ${seconds(round.withEveryDownload)} / ${seconds(round.onOneThread)} s`).join('; ')}`);
 	console.log(`  rebuild after one change, caches kept: ${ratio(rebuild / coldCached, 0.25)} the cold build with --cache (${(rebuild / site).toFixed(2)}x the default build)`);
 	for (const [i, run] of rebuilds.entries()) {
 		console.log(`    rebuild ${i + 1}: ${(run.ms / 1000).toFixed(2)} s, pages and downloads reused: ${reusedPages(run.output, 'cached')} left in place, ${reusedPages(run.output, 'restored')} copied back`);
