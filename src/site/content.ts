@@ -1,33 +1,14 @@
 /** The validated content, as pages read it from the collections, with the look-ups pages need, indexed once per build. */
 import { getCollection } from 'astro:content';
-import { type Project, routeSlugs } from '../core/index.ts';
-import { type JourneyEntry, type ModelCollection, type PersonaEntry, siteModels } from './entries.ts';
+import { routeSlugs } from '../core/index.ts';
+import { indexContent, type SiteContent } from './content-index.ts';
+import { type ModelCollection, siteModels } from './entries.ts';
 import { useRouteSlugs } from './urls.ts';
 
-export interface SiteContent extends Project {
-	journeys: JourneyEntry[];
-	personas: PersonaEntry[];
-	persona: (id: string) => PersonaEntry | undefined;
-	journey: (id: string) => JourneyEntry | undefined;
-	/** Journeys that follow a persona, in title order. */
-	journeysOf: (personaId: string) => JourneyEntry[];
-	/** Future-state journeys whose baseline is the given journey, in title order. */
-	futuresOf: (journeyId: string) => JourneyEntry[];
-}
+export type { SiteContent } from './content-index.ts';
 
 /** The content, derived once per version of the models: once per build, and once per change in `astro dev`. */
 let content: { version: number; value: Promise<SiteContent> } | undefined;
-
-/** Appends `value` to the list under each key. */
-function group<T>(entries: Iterable<[string, T]>): Map<string, T[]> {
-	const groups = new Map<string, T[]>();
-	for (const [key, value] of entries) {
-		const list = groups.get(key);
-		if (list) list.push(value);
-		else groups.set(key, [value]);
-	}
-	return groups;
-}
 
 /**
  * The models of a collection's entries: the store lists the entries, their models are in memory
@@ -56,22 +37,12 @@ async function entriesOf(collection: ModelCollection): Promise<Array<{ id: strin
 export function siteContent(): Promise<SiteContent> {
 	if (content?.version === siteModels.version) return content.value;
 	const value = (async (): Promise<SiteContent> => {
-		const journeys = modelsOf('journeys', await entriesOf('journeys'), siteModels.journeys).sort((a, b) => a.title.localeCompare(b.title));
-		const personas = modelsOf('personas', await entriesOf('personas'), siteModels.personas).sort((a, b) => a.name.localeCompare(b.name));
-		const personaById = new Map(personas.map((persona) => [persona.id, persona]));
-		const journeyById = new Map(journeys.map((journey) => [journey.id, journey]));
-		// A journey names a persona once, so each appears once in its list.
-		const byPersona = group(journeys.flatMap((journey) => [...new Set(journey.personas)].map((id): [string, JourneyEntry] => [id, journey])));
-		const byBaseline = group(journeys.flatMap((journey): Array<[string, JourneyEntry]> => (journey.baseline ? [[journey.baseline, journey]] : [])));
-		useRouteSlugs(routeSlugs({ journeys, personas }));
-		return {
-			journeys,
-			personas,
-			persona: (id) => personaById.get(id),
-			journey: (id) => journeyById.get(id),
-			journeysOf: (id) => byPersona.get(id) ?? [],
-			futuresOf: (id) => byBaseline.get(id) ?? [],
-		};
+		const indexed = indexContent({
+			journeys: modelsOf('journeys', await entriesOf('journeys'), siteModels.journeys),
+			personas: modelsOf('personas', await entriesOf('personas'), siteModels.personas),
+		});
+		useRouteSlugs(routeSlugs(indexed));
+		return indexed;
 	})();
 	content = { version: siteModels.version, value };
 	return value;

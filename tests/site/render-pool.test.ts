@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { afterAll, afterEach, expect, inject, test } from 'vitest';
 import { loadProject, routeSlugs } from '../../src/core/index.ts';
 import { HANDOFF_ENV } from '../../src/handoff.ts';
-import type { SiteContent } from '../../src/site/content.ts';
+import { indexContent, type SiteContent } from '../../src/site/content-index.ts';
 import { type JourneyPage, journeyPage } from '../../src/site/journey-page.ts';
 import { journeyPageParts, markdownOf } from '../../src/site/page-parts.ts';
 import { journeyPagePartsOf, renderOnThreads } from '../../src/site/render-pool.ts';
@@ -64,17 +64,11 @@ const start = threads.hooks['astro:build:start'] as () => Promise<void>;
 const stop = threads.hooks['astro:build:generated'] as () => Promise<void>;
 afterEach(() => stop());
 
-/** The samples as the site's pages read them (src/site/content.ts indexes the collections the same way). */
+/** The samples as the site's pages read them, indexed as `siteContent` indexes the collections. */
 async function sampleContent(): Promise<SiteContent> {
 	const { project } = await loadProject(repo);
 	useRouteSlugs(routeSlugs(project));
-	return {
-		...project,
-		persona: (id) => project.personas.find((persona) => persona.id === id),
-		journey: (id) => project.journeys.find((journey) => journey.id === id),
-		journeysOf: (id) => project.journeys.filter((journey) => journey.personas.includes(id)),
-		futuresOf: (id) => project.journeys.filter((journey) => journey.baseline === id),
-	};
+	return indexContent(project);
 }
 
 test('each sample page’s parts from a thread are the parts rendered here', async () => {
