@@ -5,12 +5,13 @@
  * the folder the last one wrote, unchanged pages stay where they are (src/cli/kept-out-dir.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { repo } from './browser.ts';
 import { siteBuildEnv } from './build-env.ts';
+import { expectSameSite, siteFiles } from './same-site.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cjm-incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -25,9 +26,7 @@ function build(content: string, outDir: string, ...options: string[]): string {
 /** The files Astro took from the last build instead of rendering them, as `/journeys/…/index.html`: copied from its cache (`restored`) or left in place (`cached`). */
 const reused = (log: string, how = 'restored|cached') => new Set([...log.matchAll(new RegExp(`(\\/\\S+) \\((?:${how})\\)`, 'g'))].map((match) => match[1]));
 
-const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name))).sort();
-
-test('a rebuild renders only what changed, and publishes what a full build does', () => {
+test('a rebuild renders only what changed, and publishes what a full build does', async () => {
 	const content = join(work, 'content');
 	for (const folder of ['journeys', 'personas', 'metrics']) cpSync(join(repo, folder), join(content, folder), { recursive: true });
 	const cache = ['--cache', '--cache-location', join(work, 'cache')];
@@ -53,7 +52,7 @@ test('a rebuild renders only what changed, and publishes what a full build does'
 
 	// The folder was the last build's: the unchanged pages were left where they were.
 	expect(reused(log, 'cached')).toEqual(pages);
-	expectSameSite(site, join(work, 'full'));
+	await expectSameSite(site, join(work, 'full'));
 
 	// A removed journey takes its page, its downloads and its search entry with it.
 	rmSync(join(content, 'journeys/restaurant/pizza-visit.md'));
@@ -61,15 +60,6 @@ test('a rebuild renders only what changed, and publishes what a full build does'
 	expect(reused(afterRemoval, 'cached')).toContain('/journeys/b2b/software-purchase/index.html');
 	expect(afterRemoval).toMatch(/Deleted \d+ file\(s\) of the last build that this one no longer has/);
 	build(content, join(work, 'full-again'));
-	expect(files(site).filter((name) => name.includes('pizza-visit'))).toEqual([]);
-	expectSameSite(site, join(work, 'full-again'));
+	expect(siteFiles(site).filter((name) => name.includes('pizza-visit'))).toEqual([]);
+	await expectSameSite(site, join(work, 'full-again'));
 }, 300_000);
-
-/** The same files, byte for byte, but for the workbooks, which carry the time they were written. */
-function expectSameSite(site: string, full: string): void {
-	const rebuilt = files(site);
-	expect(rebuilt).toEqual(files(full));
-	for (const file of rebuilt.filter((name) => !name.endsWith('.xlsx'))) {
-		expect(readFileSync(join(site, file)).equals(readFileSync(join(full, file))), file).toBe(true);
-	}
-}

@@ -4,10 +4,9 @@
  * own message while the next one still renders.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { afterAll, afterEach, expect, inject, test } from 'vitest';
 import { loadProject, routeSlugs } from '../../src/core/index.ts';
 import { HANDOFF_ENV } from '../../src/handoff.ts';
@@ -18,23 +17,10 @@ import { journeyPagePartsOf, renderOnThreads } from '../../src/site/render-pool.
 import { useRouteSlugs } from '../../src/site/urls.ts';
 import { repo } from './browser.ts';
 import { userBuildEnv } from './build-env.ts';
+import { expectSameSite, siteFiles } from './same-site.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cjm-threads-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Every file under `dir`, relative to it, sorted. */
-const filesOf = (dir: string): string[] =>
-	(readdirSync(dir, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
-		.filter((entry) => entry.isFile())
-		.map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
-		.sort();
-
-/** A workbook's entries and their bytes: its zip records when it was written, which two builds never share. */
-async function workbookEntries(path: string): Promise<Record<string, string>> {
-	const zip = await JSZip.loadAsync(readFileSync(path));
-	const entries = Object.values(zip.files).filter((entry) => !entry.dir);
-	return Object.fromEntries(await Promise.all(entries.map(async (entry) => [entry.name, await entry.async('base64')] as const)));
-}
 
 test('the site built on rendering threads is the site built on the main thread, file for file and byte for byte', async () => {
 	// The tests' site is built with the default threads (at least one); this one renders everything on the main thread.
@@ -46,17 +32,8 @@ test('the site built on rendering threads is the site built on the main thread, 
 		timeout: 180_000,
 	});
 	expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
-	const threaded = inject('siteDir');
-	const files = filesOf(site);
-	expect(filesOf(threaded)).toEqual(files);
-	expect(files.filter((file) => file.startsWith('journeys/') && file.endsWith('.html')).length).toBeGreaterThan(5);
-	const differing: string[] = [];
-	for (const file of files) {
-		if (file.endsWith('.xlsx')) {
-			expect(await workbookEntries(join(threaded, file)), file).toEqual(await workbookEntries(join(site, file)));
-		} else if (!readFileSync(join(threaded, file)).equals(readFileSync(join(site, file)))) differing.push(file);
-	}
-	expect(differing).toEqual([]);
+	expect(siteFiles(site).filter((file) => file.startsWith('journeys/') && file.endsWith('.html')).length).toBeGreaterThan(5);
+	await expectSameSite(inject('siteDir'), site);
 }, 240_000);
 
 const threads = renderOnThreads();
