@@ -38,7 +38,7 @@ const POOL: unique symbol = Symbol.for('cjm.renderPool');
 const slot = globalThis as { [POOL]?: RenderPool };
 
 /** One thread per core but the main thread's, at most four: the main thread lays out and writes every page, and more threads would only wait for it. */
-export const defaultThreads = (): number => Math.max(1, Math.min(availableParallelism() - 1, 4));
+const defaultThreads = (): number => Math.max(1, Math.min(availableParallelism() - 1, 4));
 
 interface Thread {
 	worker: Worker;
