@@ -52,9 +52,10 @@ export const catalogPageUrl = (page: number) => url(page === 1 ? 'journeys/' : `
 export const catalogIndexUrl = () => url('catalog.json');
 
 function row(journey: JourneyEntry, values: Record<string, string[]>, personaName: (id: string) => string): CatalogRow {
-	const title: ElementContent[] = [h('a', { href: journeyUrl(journey.id) }, journey.title)];
-	if (journey.status === 'hypothesis') title.push(h('span', { className: 'cjm-badge cjm-badge--hypothesis' }, 'Hypothesis'));
-	if (journey.scenario) title.push(h('span', { className: 'cjm-catalog-scenario' }, journey.scenario));
+	const title: Array<ElementContent | string> = [h('a', { href: journeyUrl(journey.id) }, journey.title)];
+	// The spaces keep the words apart where the text is read without the styles (screen readers, search excerpts, a copy).
+	if (journey.status === 'hypothesis') title.push(' ', h('span', { className: 'cjm-badge cjm-badge--hypothesis' }, 'Hypothesis'));
+	if (journey.scenario) title.push(' ', h('span', { className: 'cjm-catalog-scenario' }, journey.scenario));
 	const tr: Element = h('tr', { dataJourney: '', dataValues: JSON.stringify(values) }, [
 		h('th', { scope: 'row' }, title),
 		h('td', journey.personas.map(personaName).join(', ')),

@@ -102,37 +102,4 @@ describe('health', () => {
 		await page.getByRole('button', { name: 'Sort by Journey' }).click();
 		expect(await titles()).toEqual(ascending.toReversed());
 	});
-
-	test('its cells keep their words: the table takes the page’s width on a wide screen, and scrolls sideways on a phone', async () => {
-		const page = await visit('health/');
-		const size = page.viewportSize()!;
-		/** Words (between spaces and hyphens) of the table's rows that the browser broke across two lines. */
-		const brokenWords = () =>
-			page.locator('table.cjm-health').evaluate((table: HTMLTableElement) => {
-				const broken: string[] = [];
-				const walker = document.createTreeWalker(table.tBodies[0]!, NodeFilter.SHOW_TEXT);
-				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-					for (const match of node.textContent!.matchAll(/[^\s-]+/g)) {
-						const range = document.createRange();
-						range.setStart(node, match.index);
-						range.setEnd(node, match.index + match[0].length);
-						if (range.getClientRects().length > 1) broken.push(match[0]);
-					}
-				}
-				return broken;
-			});
-		const wrapper = page.locator('.cjm-health-wrap');
-		try {
-			await page.setViewportSize({ width: 1280, height: 900 });
-			expect(await brokenWords()).toEqual([]);
-			// Wider than the readable column its introduction keeps: the page has no "On this page" column.
-			const intro = await page.locator('.sl-markdown-content > p').first().evaluate((element) => element.clientWidth);
-			expect(await wrapper.evaluate((element) => element.clientWidth)).toBeGreaterThan(intro + 100);
-			await page.setViewportSize({ width: 390, height: 844 });
-			expect(await brokenWords()).toEqual([]);
-			expect(await wrapper.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
-		} finally {
-			await page.setViewportSize(size);
-		}
-	});
 });
