@@ -126,7 +126,8 @@ function toolbar(layout: MapLayout, names: (id: string) => string): Element {
 	const lanes = MAP_LANES.filter((lane) => layout.lanes.includes(lane.id));
 	const checkbox = (group: string, value: string, label: string) =>
 		h('label', [h('input', { type: 'checkbox', name: group, value, checked: true }), ` ${label}`]);
-	return h('div', { className: 'cjm-map-toolbar', dataMapToolbar: '', hidden: true }, [
+	// Not indexed for search: every map has these words ("Full screen", "Lanes"), so every map would match them.
+	return h('div', { className: 'cjm-map-toolbar', dataMapToolbar: '', dataPagefindIgnore: '', hidden: true }, [
 		h('div', { className: 'cjm-map-zoom', role: 'group', ariaLabel: 'Zoom' }, [
 			h('button', { type: 'button', dataZoom: 'fit', ariaPressed: 'false' }, 'Fit to width'),
 			h('button', { type: 'button', dataZoom: '100', ariaPressed: 'true' }, '100 %'),

@@ -53,6 +53,21 @@ describe('search', () => {
 		await page.locator('#starlight__search input').fill('classDef');
 		await expect.poll(() => page.locator('.pagefind-ui__message').innerText(), { timeout: 20_000 }).toMatch(/No results/i);
 	});
+
+	test('a journey page indexes its map, not the words every map has (the controls, the links)', async () => {
+		const { page } = await site.open();
+		await page.goto(site.url(''), { waitUntil: 'networkidle' });
+		// What Pagefind holds of the page, through its own API: the text its results and excerpts come from.
+		// (A string, so that the test runner leaves its `import()` to the browser.)
+		const content: string[] = await page.evaluate(`(async () => {
+			const pagefind = await import(${JSON.stringify(site.url('pagefind/pagefind.js'))});
+			const { results } = await pagefind.search('stracciatella');
+			return Promise.all(results.map(async (result) => (await result.data()).content));
+		})()`);
+		expect(content).toHaveLength(1);
+		expect(content[0]).toContain('Reading the menu');
+		for (const words of ['Fit to width', 'Full screen', 'Arrow keys', 'Lanes to show', 'Mermaid source']) expect(content[0]).not.toContain(words);
+	});
 });
 
 describe('catalog filters', () => {
