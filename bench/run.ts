@@ -128,7 +128,8 @@ if (which === 'all' || which === 'site') {
 	const cacheDir = join(work, 'site-cache');
 	const cached = [join(root, 'bin/cjm.js'), 'build', project, '--out-dir', ours, '--cache', '--cache-location', cacheDir];
 	// Astro's info log names each page it reuses: `(cached)` left in place, `(restored)` copied back
-	// from its cache. The log level is part of Astro's configuration hash, so both builds use it.
+	// from its cache. Astro writes the log level into every page's code (`virtual:astro:logger`), so
+	// both builds use it: with another level, the rebuild would render every page again.
 	const info = { CJM_LOG_LEVEL: 'info' };
 	const changed = changeOneJourney(project);
 	// The builds take turns, round after round: the machine's speed drifts within minutes, and a
