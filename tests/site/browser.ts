@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { loadProject, type Project } from '../../src/core/index.ts';
 import { launchChromium, type ChromiumChoice } from './chromium.ts';
 
@@ -96,6 +96,20 @@ let project: Promise<Project> | undefined;
 export function builtContent(): Promise<Project> {
 	project ??= loadProject(inject('contentDir')).then((loaded) => loaded.project);
 	return project;
+}
+
+/**
+ * For a test file that visits the built site in one tab: opens both before its tests and closes
+ * them after; `site` and `tab` are set once its tests run.
+ */
+export function siteWithTab(): { site: Site; tab: WatchedPage } {
+	const opened = {} as { site: Site; tab: WatchedPage };
+	beforeAll(async () => {
+		opened.site = await openSite();
+		opened.tab = await opened.site.open();
+	});
+	afterAll(() => opened.site?.close());
+	return opened;
 }
 
 /** Opens a site path in `tab` and checks it loaded with status 200 and without console errors. */

@@ -4,18 +4,12 @@
  * the same group as its baseline; journey pages link up and down the landscape.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { builtContent, openSite, type Site, type WatchedPage, visit as visitPage } from './browser.ts';
+import { describe, expect, test } from 'vitest';
+import { builtContent, siteWithTab, visit as visitPage } from './browser.ts';
 
-let site: Site;
-let tab: WatchedPage;
-beforeAll(async () => {
-	site = await openSite();
-	tab = await site.open();
-});
-afterAll(() => site?.close());
+const opened = siteWithTab();
 
-const visit = (path: string): Promise<Page> => visitPage(site, tab, path);
+const visit = (path: string): Promise<Page> => visitPage(opened.site, opened.tab, path);
 
 /** The journey ids a page links to, from its `/journeys/<id>/` links. */
 const linkedJourneys = async (page: Page, selector: string) =>

@@ -7,19 +7,13 @@
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import type { Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { EXPORT_FORMATS, SITE_EXPORTS } from '../../src/export/index.ts';
-import { builtContent, diagramRendered, isLoopback, openSite, screenshot, type Site, type WatchedPage, visit as visitPage } from './browser.ts';
+import { builtContent, diagramRendered, isLoopback, screenshot, siteWithTab, visit as visitPage } from './browser.ts';
 
-let site: Site;
-let tab: WatchedPage;
-beforeAll(async () => {
-	site = await openSite();
-	tab = await site.open();
-});
-afterAll(() => site?.close());
+const opened = siteWithTab();
 
-const visit = (path: string): Promise<Page> => visitPage(site, tab, path);
+const visit = (path: string): Promise<Page> => visitPage(opened.site, opened.tab, path);
 
 const headings = (page: Page, level: 'h1' | 'h2') => page.locator(`main ${level}`).allInnerTexts();
 
@@ -75,7 +69,7 @@ describe('every page type renders', () => {
 		expect(SITE_EXPORTS).toEqual(expect.arrayContaining(['json', 'csv', 'xlsx']));
 		expect(await page.locator('main').innerText()).toContain('UXPressia: customer journey map step-by-step guide');
 		await diagramRendered(page);
-		expect(tab.errors).toEqual([]);
+		expect(opened.tab.errors).toEqual([]);
 	});
 
 	test('a future-state journey: the current vs future comparison', async () => {
@@ -123,7 +117,7 @@ describe('every page type renders', () => {
 		expect(await page.locator('h1').innerText()).toBe('Kitchen');
 		expect(await page.locator('table caption').innerText()).toMatch(/^\d+ touchpoints, by criticality, then how the customer feels$/);
 		expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
-		const csv = await (await page.request.get(site.url('downloads/owners/kitchen.csv'))).text();
+		const csv = await (await page.request.get(opened.site.url('downloads/owners/kitchen.csv'))).text();
 		expect(csv.split('\n')[0]).toBe('touchpoint,stage,journey,journey id,owns touchpoint,criticality,emotion,pain points,opportunities,kpis');
 	});
 
@@ -159,14 +153,14 @@ describe('every page type renders', () => {
 
 	test('downloads: the Mermaid source and the validated model of a journey', async () => {
 		const journey = (await builtContent()).journeys.find((j) => j.id === 'restaurant/pizza-visit')!;
-		const json = await tab.page.request.get(site.url('downloads/restaurant/pizza-visit.json'));
+		const json = await opened.tab.page.request.get(opened.site.url('downloads/restaurant/pizza-visit.json'));
 		expect(json.status()).toBe(200);
 		expect(json.headers()['content-type']).toContain('application/json');
 		const model = (await json.json()) as { id: string; title: string; stages: Array<{ touchpoints: unknown[] }> };
 		expect(model.id).toBe(journey.id);
 		expect(model.title).toBe(journey.title);
 		expect(model.stages.map((s) => s.touchpoints.length)).toEqual(journey.stages.map((s) => s.touchpoints.length));
-		const mmd = await tab.page.request.get(site.url('downloads/restaurant/pizza-visit.mmd'));
+		const mmd = await opened.tab.page.request.get(opened.site.url('downloads/restaurant/pizza-visit.mmd'));
 		expect(mmd.status()).toBe(200);
 		const source = await mmd.text();
 		expect(source).toMatch(/^flowchart /);
@@ -177,7 +171,7 @@ describe('every page type renders', () => {
 		// (A static site's media types are the web server's business: the test server's are its own.)
 		for (const format of SITE_EXPORTS) {
 			const { extension, binary } = EXPORT_FORMATS[format];
-			const response = await tab.page.request.get(site.url(`downloads/restaurant/pizza-visit.${extension}`));
+			const response = await opened.tab.page.request.get(opened.site.url(`downloads/restaurant/pizza-visit.${extension}`));
 			expect(response.status(), format).toBe(200);
 			const body = await response.body();
 			expect(body.length, format).toBeGreaterThan(100);
@@ -190,12 +184,12 @@ describe('every page type renders', () => {
 	test('downloads: every link on each journey page resolves; the map picture is a self-contained SVG', async () => {
 		// The pages' HTML as served (no rendering needed to read their links).
 		for (const journey of (await builtContent()).journeys) {
-			const html = await (await tab.page.request.get(site.url(`journeys/${journey.id}/`))).text();
+			const html = await (await opened.tab.page.request.get(opened.site.url(`journeys/${journey.id}/`))).text();
 			const links = selectAll('.cjm-actions a[download]', fromHtml(html)).map((a) => String(a.properties.href));
 			expect(links).toContain(`/downloads/${journey.id}.svg`);
-			for (const link of links) expect((await tab.page.request.get(site.url(link.slice(1)))).status(), link).toBe(200);
+			for (const link of links) expect((await opened.tab.page.request.get(opened.site.url(link.slice(1)))).status(), link).toBe(200);
 		}
-		const svg = await tab.page.request.get(site.url('downloads/restaurant/pizza-visit.svg'));
+		const svg = await opened.tab.page.request.get(opened.site.url('downloads/restaurant/pizza-visit.svg'));
 		expect(svg.headers()['content-type']).toContain('image/svg+xml');
 		const text = await svg.text();
 		expect(text).toMatch(/^<\?xml [^>]*\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -204,16 +198,16 @@ describe('every page type renders', () => {
 	});
 
 	test('an avatar image is served as SVG', async () => {
-		const response = await tab.page.request.get(site.url('avatars/avatars/eva-molin.svg'));
+		const response = await opened.tab.page.request.get(opened.site.url('avatars/avatars/eva-molin.svg'));
 		expect(response.status()).toBe(200);
 		expect(response.headers()['content-type']).toBe('image/svg+xml');
 		expect(await response.text()).toContain('<svg');
 	});
 
 	test('an unknown path gets the 404 page', async () => {
-		const response = await tab.page.goto(site.url('journeys/no-such-journey/'));
+		const response = await opened.tab.page.goto(opened.site.url('journeys/no-such-journey/'));
 		expect(response?.status()).toBe(404);
-		expect(await tab.page.locator('h1').innerText()).toMatch(/not found|404/i);
+		expect(await opened.tab.page.locator('h1').innerText()).toMatch(/not found|404/i);
 	});
 });
 
@@ -227,7 +221,7 @@ interface Loaded {
 
 /** Every script a page loads, once the page is idle (Starlight loads the search UI on idle). */
 async function scriptsOf(path: string): Promise<Loaded[]> {
-	const { page } = await site.open();
+	const { page } = await opened.site.open();
 	const pending: Promise<Loaded>[] = [];
 	page.on('response', (response: Response) => {
 		if (response.request().resourceType() !== 'script') return;
@@ -235,7 +229,7 @@ async function scriptsOf(path: string): Promise<Loaded[]> {
 			(async () => ({ url: response.url(), transferred: (await response.request().sizes()).responseBodySize, size: (await response.body()).length }))()
 		);
 	});
-	await page.goto(site.url(path), { waitUntil: 'networkidle' });
+	await page.goto(opened.site.url(path), { waitUntil: 'networkidle' });
 	if (await page.locator('pre.mermaid').count()) await diagramRendered(page);
 	await page.waitForLoadState('networkidle');
 	const scripts = await Promise.all(pending);
@@ -266,7 +260,7 @@ describe('JavaScript', () => {
 		const mermaid = scripts.filter((s) => /^mermaid\.esm\.min\.mjs$/.test(name(s.url)));
 		expect(mermaid).toHaveLength(1);
 		// Lazily: the page's HTML does not reference the chunk; the diagram script imports it on demand.
-		const html = await (await tab.page.request.get(site.url('journeys/restaurant/pizza-visit/'))).text();
+		const html = await (await opened.tab.page.request.get(opened.site.url('journeys/restaurant/pizza-visit/'))).text();
 		expect(html).not.toContain(name(mermaid[0].url));
 		// dagre, not the ELK layout, which would triple the JavaScript.
 		expect(scripts.filter((s) => /^elk/i.test(name(s.url)))).toEqual([]);
@@ -282,8 +276,8 @@ describe('JavaScript', () => {
 });
 
 test('no request left loopback', () => {
-	expect(site.requests.length).toBeGreaterThan(50);
-	expect(site.requests.filter((url) => !isLoopback(url))).toEqual([]);
+	expect(opened.site.requests.length).toBeGreaterThan(50);
+	expect(opened.site.requests.filter((url) => !isLoopback(url))).toEqual([]);
 });
 
 test('the build prints its own summary and no warning from Astro or Starlight', () => {

@@ -9,22 +9,16 @@ import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { openSite, type Site, type WatchedPage } from './browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { siteWithTab } from './browser.ts';
 
-let site: Site;
-let tab: WatchedPage;
-beforeAll(async () => {
-	site = await openSite();
-	tab = await site.open();
-});
-afterAll(() => site?.close());
+const opened = siteWithTab();
 
 /** Opens a site path; only what was laid out matters here, so no wait for the network to rest. */
 async function visit(path: string): Promise<Page> {
-	const response = await tab.page.goto(site.url(path), { waitUntil: 'load' });
+	const response = await opened.tab.page.goto(opened.site.url(path), { waitUntil: 'load' });
 	expect(response?.status(), path).toBe(200);
-	return tab.page;
+	return opened.tab.page;
 }
 
 /**
@@ -69,14 +63,14 @@ const listingPages = async (): Promise<string[]> => [
 async function atWidths(check: (page: Page, path: string, width: number) => Promise<void>): Promise<void> {
 	const paths = await listingPages();
 	expect(paths.length).toBeGreaterThan(20);
-	const size = tab.page.viewportSize()!;
+	const size = opened.tab.page.viewportSize()!;
 	try {
 		for (const width of [1280, 390]) {
-			await tab.page.setViewportSize({ width, height: 844 });
+			await opened.tab.page.setViewportSize({ width, height: 844 });
 			for (const path of paths) await check(await visit(path), path, width);
 		}
 	} finally {
-		await tab.page.setViewportSize(size);
+		await opened.tab.page.setViewportSize(size);
 	}
 }
 
@@ -109,9 +103,9 @@ describe('listing tables', () => {
 	});
 
 	test('a page of wide tables gives them the page’s width, beside the site navigation (no "On this page" column)', async () => {
-		const size = tab.page.viewportSize()!;
+		const size = opened.tab.page.viewportSize()!;
 		try {
-			await tab.page.setViewportSize({ width: 1280, height: 900 });
+			await opened.tab.page.setViewportSize({ width: 1280, height: 900 });
 			for (const path of ['', 'journeys/', 'health/', 'backlog/', 'owners/marketing/', 'channels/e-mail/']) {
 				const page = await visit(path);
 				// As wide as the content's column, which is wider than the readable column (48rem) that text keeps.
@@ -121,7 +115,7 @@ describe('listing tables', () => {
 				expect(await page.locator('.right-sidebar-container').count(), `${path}: no "On this page" column`).toBe(0);
 			}
 		} finally {
-			await tab.page.setViewportSize(size);
+			await opened.tab.page.setViewportSize(size);
 		}
 	});
 });
