@@ -54,7 +54,7 @@ describe('search', () => {
 		await expect.poll(() => page.locator('.pagefind-ui__message').innerText(), { timeout: 20_000 }).toMatch(/No results/i);
 	});
 
-	test('a journey page indexes its map, not the words every map has (the controls, the links)', async () => {
+	test('a journey page indexes its map and its facts, not the words every map has (the controls, the links)', async () => {
 		const { page } = await site.open();
 		await page.goto(site.url(''), { waitUntil: 'networkidle' });
 		// What Pagefind holds of the page, through its own API: the text its results and excerpts come from.
@@ -67,6 +67,9 @@ describe('search', () => {
 		expect(content).toHaveLength(1);
 		expect(content[0]).toContain('Reading the menu');
 		for (const words of ['Fit to width', 'Full screen', 'Arrow keys', 'Lanes to show', 'Mermaid source']) expect(content[0]).not.toContain(words);
+		// The header's facts, each term apart from its value (an excerpt read "OwnerGuest experience team").
+		expect(content[0]).toContain('State Current state');
+		expect(content[0]).toContain('Owner Guest experience team');
 	});
 });
 
