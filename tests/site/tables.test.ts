@@ -3,7 +3,7 @@
  * wide tables gives them its width, a table wider than a phone scrolls sideways with its caption in
  * view, and no text runs into the next ("opportunities·10 KPIs").
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
@@ -11,6 +11,7 @@ import { toText } from 'hast-util-to-text';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { siteWithTab } from './browser.ts';
+import { siteFiles } from './same-site.ts';
 
 const opened = siteWithTab();
 
@@ -123,7 +124,7 @@ describe('listing tables', () => {
 test('no text of a page runs into the next: separators and sentences keep their spaces', () => {
 	const dir = inject('siteDir');
 	const glued: string[] = [];
-	for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html'))) {
+	for (const file of siteFiles(dir).filter((name) => name.endsWith('.html'))) {
 		const main = select('main', fromHtml(readFileSync(join(dir, file), 'utf8')));
 		if (!main) continue;
 		// "·" between words, and a sentence's end before the next word ("first).Download", "(future)Hypothesis").
