@@ -2,10 +2,12 @@
  * `cjm build --cache` into the folder its last `--cache` build wrote: the pages Astro keeps stay
  * where they are. Astro's incremental build copies every unchanged page back from its cache when
  * the folder was emptied first; at 1000 journeys that is 6,000 files deleted and copied again, 5
- * to 20 s of a rebuild. Kept, an unchanged page is not touched. Everything else is deleted before
- * the build and written by it, and once the pages are written, before the search index is built
- * from them, the pages Astro no longer lists (a removed journey's page and downloads) are deleted:
- * the site is what a full build writes.
+ * to 20 s of a rebuild. Kept, an unchanged page is not touched. The other HTML pages stay too,
+ * for the search index to start on while Astro builds (src/site/search-index.ts): Astro writes
+ * every page it does not key again. Everything else is deleted before the build and written by
+ * it, and once the pages are written, before the search index is finished, the pages of the last
+ * build that this one did not write and Astro no longer lists (a removed journey's page and
+ * downloads, a page no longer built) are deleted: the site is what a full build writes.
  *
  * The folder is kept only when the last build into it was a successful `--cache` build with this
  * cache: that build records files every build writes again (their inode, time and size), and the
@@ -53,7 +55,7 @@ function astroKeyedOutputs(cacheDir: string): Set<string> | undefined {
 
 /**
  * Before a `--cache` build: when `outDir` is as the last `--cache` build left it, empties it but
- * for the pages Astro may keep, and returns the build's start on the folder's own clock; else
+ * for the pages Astro may keep and the other HTML pages, and returns the build's start on the folder's own clock; else
  * undefined, and Astro empties the folder. Everything else is written again by the build: some
  * writers skip a file that exists with the same name (Pagefind's fragments are named by their
  * content), so a file left in place would look older than the build and be deleted afterwards.
@@ -73,7 +75,7 @@ export function keepOutDir(cacheDir: string, outDir: string): bigint | undefined
 	// Astro's list is read only for a folder that can be kept: at 1000 journeys it names 6,000 files.
 	const keyed = intact ? astroKeyedOutputs(cacheDir) : undefined;
 	if (!keyed) return undefined;
-	removeFiles(outDir, (path) => !keyed.has(path));
+	removeFiles(outDir, (path) => !keyed.has(path) && !path.endsWith('.html'));
 	const mark = join(outDir, START_MARK);
 	writeFileSync(mark, '');
 	const start = statSync(mark, { bigint: true }).mtimeNs;
@@ -83,8 +85,8 @@ export function keepOutDir(cacheDir: string, outDir: string): bigint | undefined
 
 /**
  * The integration of a kept build (`start` from `keepOutDir`): once Astro has written the pages,
- * and before Starlight builds the search index from them (when the build is done), deletes what
- * the build no longer has.
+ * and before the search index is finished from them (when the build is done), deletes what the
+ * build no longer has.
  */
 export function prunedOutDir(cacheDir: string, start: bigint): AstroIntegration {
 	return {

@@ -56,11 +56,12 @@ function lastBuild(): void {
 }
 
 describe('keepOutDir', () => {
-	test('keeps the folder the last --cache build left, with only the pages Astro may keep', () => {
+	test('keeps the folder the last --cache build left, with only the pages Astro may keep and the other HTML pages', () => {
 		lastBuild();
 		const start = keepOutDir(cache, site);
 		expect(typeof start).toBe('bigint');
-		expect(files()).toEqual(['journeys/a/index.html', 'journeys/b/index.html']);
+		// The HTML pages Astro writes again stay for the search index to start on (src/site/search-index.ts).
+		expect(files()).toEqual(['404.html', 'index.html', 'journeys/a/index.html', 'journeys/b/index.html']);
 		// The record is this build's now: a second look finds none.
 		expect(keepOutDir(cache, site)).toBeUndefined();
 	});
@@ -92,11 +93,11 @@ describe('pruneOutDir', () => {
 	test('deletes the last build’s pages this one neither wrote nor lists, and the folders left empty', () => {
 		lastBuild();
 		const start = keepOutDir(cache, site)!;
-		// This build: journey b is gone, journey c is new, a is unchanged, and the rest written again.
+		// This build: journey b is gone, journey c is new, a is unchanged, the 404 page no longer built, and the rest written again.
 		for (const path of ['index.html', '_astro/page.def.js', 'journeys/c/index.html']) write(path, path, NOW);
 		astroManifest(['journeys/a/index.html', 'journeys/c/index.html']);
 
-		expect(pruneOutDir(cache, site, start)).toBe(1);
+		expect(pruneOutDir(cache, site, start)).toBe(2);
 		expect(files()).toEqual(['_astro/page.def.js', 'index.html', 'journeys/a/index.html', 'journeys/c/index.html']);
 		expect(existsSync(join(site, 'journeys/b'))).toBe(false);
 	});
@@ -106,6 +107,6 @@ describe('pruneOutDir', () => {
 		const start = keepOutDir(cache, site)!;
 		rmSync(join(cache, 'incremental-build.json'));
 		expect(() => pruneOutDir(cache, site, start)).toThrow(/cannot be read: build again without --cache/);
-		expect(files()).toEqual(['journeys/a/index.html', 'journeys/b/index.html']);
+		expect(files()).toEqual(['404.html', 'index.html', 'journeys/a/index.html', 'journeys/b/index.html']);
 	});
 });
