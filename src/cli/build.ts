@@ -23,6 +23,16 @@ const siteRoot = fileURLToPath(new URL('../..', import.meta.url));
  */
 const ASTRO_ENV_NAMES = ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR'];
 
+/**
+ * Variables the shell keeps about itself. Into the server code of a module that reads
+ * `import.meta.env` as a whole, Astro writes every variable of the process whose name the module's
+ * text contains, and `_` (the path of the command that started the process, which the shell sets)
+ * is in nearly every text. Three such modules are in the journey pages' code, so that code, and
+ * Astro's hash of it, depended on how the build was started (`npx cjm build`, `npm run build`,
+ * `time npx cjm build`): a `--cache` rebuild started another way rendered every page again.
+ */
+const SHELL_ENV_NAMES = ['_', 'OLDPWD', 'SHLVL'];
+
 export interface BuildOptions {
 	format: Format;
 	strict: boolean;
@@ -62,7 +72,7 @@ export async function build(
 	process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 	// A site is always a production build, even when run from a test runner that sets NODE_ENV=test.
 	process.env.NODE_ENV = 'production';
-	for (const name of ASTRO_ENV_NAMES) delete process.env[name];
+	for (const name of [...ASTRO_ENV_NAMES, ...SHELL_ENV_NAMES]) delete process.env[name];
 	try {
 		const astro = await import('astro');
 		await astro.build({ root: siteRoot, logLevel: process.env.CJM_DEBUG ? 'debug' : (process.env.CJM_LOG_LEVEL as 'info' | undefined) ?? 'warn' });
