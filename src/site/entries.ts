@@ -33,10 +33,15 @@ export interface SiteModels {
 	loaded: Set<ModelCollection>;
 	/** Counts the loaders' changes to the maps: what pages derived from the models is stale once it moves (`astro dev`). */
 	version: number;
+	/**
+	 * The digest of each model in the maps, as Astro's store keeps it for its entry: a page's key
+	 * (page-key.ts) takes it instead of writing the model out again (in a build; `astro dev` keys no page).
+	 */
+	digests: WeakMap<object, string>;
 }
 
 const SLOT: unique symbol = Symbol.for('cjm.siteModels');
-export const siteModels: SiteModels = ((globalThis as { [SLOT]?: SiteModels })[SLOT] ??= { journeys: new Map(), personas: new Map(), loaded: new Set(), version: 0 });
+export const siteModels: SiteModels = ((globalThis as { [SLOT]?: SiteModels })[SLOT] ??= { journeys: new Map(), personas: new Map(), loaded: new Set(), version: 0, digests: new WeakMap() });
 
 /** A journey's or persona's entry in Astro's store: no data, the model is in `siteModels` and its digest on the entry. */
 export const modelEntrySchema = z.object({}).strict();

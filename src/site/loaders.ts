@@ -133,6 +133,7 @@ function storeChanged<T extends { id: string }>(context: LoaderContext, models: 
 	for (const item of items) {
 		if (refresh && context.store.has(item.id)) continue;
 		const digest = context.generateDigest(item);
+		siteModels.digests.set(item, digest);
 		if (context.store.get(item.id)?.digest !== digest) context.store.set({ id: item.id, data: {}, digest });
 	}
 }

@@ -5,13 +5,27 @@
  */
 import { createHash } from 'node:crypto';
 import { receivedHandoff } from '../handoff.ts';
+import { siteModels } from './entries.ts';
 
 /** Whether this build reuses unchanged pages (`cjm build --cache`): only then do paths need a key. */
 export const incrementalBuild = (): boolean => receivedHandoff().cacheDir !== undefined;
 
-export function pageKey(data: unknown): string {
-	assertPlain(data, '');
-	return createHash('sha256').update(JSON.stringify(data) ?? '').digest('base64url');
+/**
+ * The digest of `data`, property by property. A journey or persona model among them (a journey's
+ * page and its downloads hold it, a future's page its baseline) counts by the digest Astro's store
+ * already took of it (entries.ts): writing the models out again for every key was two thirds of the
+ * keys' time, about 1 s of a rebuild at 1000 journeys.
+ */
+export function pageKey(data: object): string {
+	const hash = createHash('sha256');
+	for (const [name, value] of Object.entries(data)) {
+		const model = typeof value === 'object' && value !== null ? siteModels.digests.get(value) : undefined;
+		if (model === undefined) assertPlain(value, name);
+		hash.update(`${name}\0${model === undefined ? 'data' : `model ${model}`}\0`);
+		if (model === undefined) hash.update(JSON.stringify(value) ?? 'undefined');
+		hash.update('\0');
+	}
+	return hash.digest('base64url');
 }
 
 /**
