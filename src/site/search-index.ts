@@ -52,6 +52,14 @@ export async function indexKeptPages(dir: string): Promise<KeptPagesIndex | unde
 
 const sameList = (a: string[], b: string[]): boolean => a.length === b.length && a.every((page, i) => page === b[i]);
 
+/** Why the early index cannot become this build's, if it cannot. */
+function whyIndexAgain(early: KeptPagesIndex, pages: string[], written: number): string | undefined {
+	if (!sameList(early.pages, pages)) return 'this build added or removed pages';
+	if (early.read !== pages.length) return 'Pagefind did not read every page the build kept';
+	if (written * 2 > pages.length) return `this build wrote ${written} of the ${pages.length} pages`;
+	return undefined;
+}
+
 /**
  * The index of the kept pages with the pages this build wrote added again, or undefined (and the
  * early index dropped) when the build added or removed a page, or wrote most of them: one page
@@ -62,7 +70,9 @@ async function updatedIndex(early: KeptPagesIndex | undefined, site: string, kep
 	if (!early || keptSince === undefined) return undefined;
 	const pages = htmlPages(site);
 	const written = pages.filter((page) => statSync(join(site, page), { bigint: true }).mtimeNs >= keptSince);
-	if (early.read !== early.pages.length || !sameList(early.pages, pages) || written.length * 2 > pages.length) {
+	const again = whyIndexAgain(early, pages, written.length);
+	if (again) {
+		logger.info(`Indexing every page again: ${again}.`);
 		await early.index.deleteIndex();
 		return undefined;
 	}

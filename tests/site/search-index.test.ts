@@ -86,7 +86,7 @@ test('a kept build indexes its kept pages first, adds again the ones it wrote, a
 test('a kept build that removed a page, or wrote most of them, indexes every page afresh', async () => {
 	const removed = lastBuild('removed');
 	const saidRemoved = await build(searchIndex(buildStart(removed)), removed, () => rmSync(join(removed, 'journeys/restaurant/pizza-visit'), { recursive: true }));
-	expect(saidRemoved.join('\n')).toMatch(/Found \d+ HTML files\./);
+	expect(saidRemoved.join('\n')).toMatch(/Indexing every page again: this build added or removed pages\.\nFound \d+ HTML files\./);
 	await expectSameSite(join(removed, 'pagefind'), await fullIndex(removed, 'removed-full'));
 
 	// After a change of code, say: adding every page again would take three times as long.
@@ -97,7 +97,7 @@ test('a kept build that removed a page, or wrote most of them, indexes every pag
 	for (const page of pages.slice(0, Math.ceil(pages.length / 2) + 1)) rewrite(rewritten, page);
 	const { said: saidRewritten, logger } = listener();
 	await writeSearchIndex(rewritten, early, start, logger);
-	expect(saidRewritten.join('\n')).toMatch(/Found \d+ HTML files\./);
+	expect(saidRewritten.join('\n')).toMatch(/Indexing every page again: this build wrote \d+ of the \d+ pages\.\nFound \d+ HTML files\./);
 	await expectSameSite(join(rewritten, 'pagefind'), await fullIndex(rewritten, 'rewritten-full'));
 }, 120_000);
 
