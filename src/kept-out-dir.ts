@@ -55,8 +55,8 @@ function astroKeyedOutputs(cacheDir: string): Set<string> | undefined {
 
 /**
  * Before a `--cache` build: when `outDir` is as the last `--cache` build left it, empties it but
- * for the pages Astro may keep and the other HTML pages, and returns the build's start on the folder's own clock; else
- * undefined, and Astro empties the folder. Everything else is written again by the build: some
+ * for the pages Astro may keep and the other HTML pages, and returns the build's start on the
+ * folder's own clock (`folderNow`); else undefined, and Astro empties the folder. Everything else is written again by the build: some
  * writers skip a file that exists with the same name (Pagefind's fragments are named by their
  * content), so a file left in place would look older than the build and be deleted afterwards.
  * Forgets the record either way: from now on the folder is this build's, and only its success
@@ -76,11 +76,16 @@ export function keepOutDir(cacheDir: string, outDir: string): bigint | undefined
 	const keyed = intact ? astroKeyedOutputs(cacheDir) : undefined;
 	if (!keyed) return undefined;
 	removeFiles(outDir, (path) => !keyed.has(path) && !path.endsWith('.html'));
-	const mark = join(outDir, START_MARK);
+	return folderNow(outDir);
+}
+
+/** Now, on `dir`'s own clock (a file's time there, in nanoseconds): what that folder's files are compared with. */
+export function folderNow(dir: string): bigint {
+	const mark = join(dir, START_MARK);
 	writeFileSync(mark, '');
-	const start = statSync(mark, { bigint: true }).mtimeNs;
+	const now = statSync(mark, { bigint: true }).mtimeNs;
 	unlinkSync(mark);
-	return start;
+	return now;
 }
 
 /**

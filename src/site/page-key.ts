@@ -20,9 +20,13 @@ export function pageKey(data: object): string {
 	const hash = createHash('sha256');
 	for (const [name, value] of Object.entries(data)) {
 		const model = typeof value === 'object' && value !== null ? siteModels.digests.get(value) : undefined;
-		if (model === undefined) assertPlain(value, name);
-		hash.update(`${name}\0${model === undefined ? 'data' : `model ${model}`}\0`);
-		if (model === undefined) hash.update(JSON.stringify(value) ?? 'undefined');
+		if (model !== undefined) {
+			hash.update(`${name}\0model ${model}\0\0`);
+			continue;
+		}
+		assertPlain(value, name);
+		hash.update(`${name}\0data\0`);
+		hash.update(JSON.stringify(value) ?? 'undefined');
 		hash.update('\0');
 	}
 	return hash.digest('base64url');

@@ -35,19 +35,21 @@ function checked<T extends { errors: string[] }>(response: T, logger: AstroInteg
 /** An index of the pages a kept build found in place, started before Astro wrote any. */
 export interface KeptPagesIndex {
 	index: pagefind.PagefindIndex;
+	/** When the build started, on the folder's clock (`keepOutDir` in src/kept-out-dir.ts): a page older than that was kept from the last build. */
+	since: bigint;
 	/** The pages found when the build started. */
 	pages: string[];
 	/** How many of them Pagefind read. */
 	read: number;
 }
 
-/** Starts indexing the pages in `dir` (listed at once); undefined when Pagefind fails (the build then indexes every page after it). */
-export async function indexKeptPages(dir: string): Promise<KeptPagesIndex | undefined> {
+/** Starts indexing the pages in `dir` (listed at once) of a kept build started `since`; undefined when Pagefind fails (the build then indexes every page after it). */
+export async function indexKeptPages(dir: string, since: bigint): Promise<KeptPagesIndex | undefined> {
 	const pages = htmlPages(dir);
 	const { index, errors } = await pagefind.createIndex();
 	if (!index || errors.length > 0) return undefined;
 	const added = await index.addDirectory({ path: dir });
-	return added.errors.length === 0 ? { index, pages, read: added.page_count } : undefined;
+	return added.errors.length === 0 ? { index, since, pages, read: added.page_count } : undefined;
 }
 
 const sameList = (a: string[], b: string[]): boolean => a.length === b.length && a.every((page, i) => page === b[i]);
@@ -66,10 +68,10 @@ function whyIndexAgain(early: KeptPagesIndex, pages: string[], written: number):
  * added again takes about 15 ms (it crosses to Pagefind's process as JSON), three times what
  * reading it from the folder takes when indexing every page.
  */
-async function updatedIndex(early: KeptPagesIndex | undefined, site: string, keptSince: bigint | undefined, logger: AstroIntegrationLogger): Promise<pagefind.PagefindIndex | undefined> {
-	if (!early || keptSince === undefined) return undefined;
+async function updatedIndex(early: KeptPagesIndex | undefined, site: string, logger: AstroIntegrationLogger): Promise<pagefind.PagefindIndex | undefined> {
+	if (!early) return undefined;
 	const pages = htmlPages(site);
-	const written = pages.filter((page) => statSync(join(site, page), { bigint: true }).mtimeNs >= keptSince);
+	const written = pages.filter((page) => statSync(join(site, page), { bigint: true }).mtimeNs >= early.since);
 	const again = whyIndexAgain(early, pages, written.length);
 	if (again) {
 		logger.info(`Indexing every page again: ${again}.`);
@@ -91,13 +93,13 @@ async function freshIndex(site: string, logger: AstroIntegrationLogger): Promise
 
 /**
  * Writes the index of the pages in `site` into its `pagefind` folder: `early` (from
- * `indexKeptPages`) with the pages written since `keptSince` added again, or every page afresh.
+ * `indexKeptPages`) with the pages written since its build started added again, or every page afresh.
  */
-export async function writeSearchIndex(site: string, early: KeptPagesIndex | undefined, keptSince: bigint | undefined, logger: AstroIntegrationLogger): Promise<void> {
+export async function writeSearchIndex(site: string, early: KeptPagesIndex | undefined, logger: AstroIntegrationLogger): Promise<void> {
 	const started = performance.now();
 	logger.info('Building search index with Pagefind...');
 	try {
-		const index = (await updatedIndex(early, site, keptSince, logger)) ?? (await freshIndex(site, logger));
+		const index = (await updatedIndex(early, site, logger)) ?? (await freshIndex(site, logger));
 		checked(await index.writeFiles({ outputPath: join(site, 'pagefind') }), logger);
 	} catch (cause) {
 		throw new Error('Failed to run Pagefind.', { cause });
@@ -107,10 +109,7 @@ export async function writeSearchIndex(site: string, early: KeptPagesIndex | und
 	logger.info(`Finished building search index in ${((performance.now() - started) / 1000).toFixed(2)}s.`);
 }
 
-/**
- * The integration. `keptSince` is when a kept build started, on the folder's clock (`keepOutDir`
- * in src/kept-out-dir.ts): a page older than that was kept from the last build.
- */
+/** The integration. `keptSince`: when a kept build started (`KeptPagesIndex.since`); undefined for any other build. */
 export function searchIndex(keptSince?: bigint): AstroIntegration {
 	let outDir = '';
 	let kept: Promise<KeptPagesIndex | undefined> | undefined;
@@ -122,10 +121,10 @@ export function searchIndex(keptSince?: bigint): AstroIntegration {
 			},
 			'astro:build:start': () => {
 				// A failure here is not the build's: the index is then built after the pages, from scratch.
-				if (keptSince !== undefined) kept = indexKeptPages(outDir).catch(() => undefined);
+				if (keptSince !== undefined) kept = indexKeptPages(outDir, keptSince).catch(() => undefined);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				await writeSearchIndex(fileURLToPath(dir), await kept, keptSince, logger.fork('cjm:search-index'));
+				await writeSearchIndex(fileURLToPath(dir), await kept, logger.fork('cjm:search-index'));
 			},
 		},
 	};
