@@ -1,12 +1,14 @@
-import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { i18nSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { imageEntrySchema, modelEntrySchema } from './site/entries.ts';
 import { imageLoader, journeyLoader, personaLoader } from './site/loaders.ts';
+import { pageSchema } from './site/page-schema.ts';
 
 export const collections = {
-	// The reference pages live in docs/ at the top, where they also read well on GitHub.
-	docs: defineCollection({ loader: glob({ pattern: '**/*.md', base: './docs' }), schema: docsSchema() }),
+	// The reference pages live in docs/ at the top, where they also read well on GitHub. Their schema
+	// is also the one of every page built with <StarlightPage>: built once (src/site/page-schema.ts).
+	docs: defineCollection({ loader: glob({ pattern: '**/*.md', base: './docs' }), schema: pageSchema }),
 	journeys: defineCollection({ loader: journeyLoader(), schema: modelEntrySchema }),
 	personas: defineCollection({ loader: personaLoader(), schema: modelEntrySchema }),
 	images: defineCollection({ loader: imageLoader(), schema: imageEntrySchema }),
