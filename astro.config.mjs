@@ -33,8 +33,9 @@ export default defineConfig({
 				title: 'Journey maps',
 				description: 'Customer journey maps and personas: where customers struggle, and who owns the fix.',
 				customCss: ['./src/render/journey.css', './src/site/site.css'],
-				// The search button with its keyboard hint in its accessible name (WCAG 2.5.3).
-				components: { Search: './src/components/Search.astro' },
+				// The search button with its keyboard hint in its accessible name (WCAG 2.5.3); the
+				// "Last updated" date from one formatter, not one set up for every page.
+				components: { Search: './src/components/Search.astro', LastUpdated: './src/components/LastUpdated.astro' },
 				// Each page marks only itself as current in the sidebar, whatever Astro renders beside it.
 				routeMiddleware: './src/site/sidebar-current.ts',
 				// Only index pages: listing every journey would copy a 1000-entry menu into every page.

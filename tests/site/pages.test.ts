@@ -68,6 +68,10 @@ describe('every page type renders', () => {
 		]);
 		expect(SITE_EXPORTS).toEqual(expect.arrayContaining(['json', 'csv', 'xlsx']));
 		expect(await page.locator('main').innerText()).toContain('UXPressia: customer journey map step-by-step guide');
+		// The footer's date (the file's `updated`), written as Starlight writes it, from a formatter kept per language.
+		const updated = page.locator('footer .meta time');
+		expect(await updated.getAttribute('datetime')).toBe('2026-10-14T00:00:00.000Z');
+		expect(await page.locator('footer .meta p').innerText()).toBe(`Last updated: ${new Date('2026-10-14').toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' })}`);
 		await diagramRendered(page);
 		expect(opened.tab.errors).toEqual([]);
 	});
