@@ -88,7 +88,9 @@ const ItemSchema = z.union([z.string({ error: ITEM }), ItemMap], { error: ITEM }
 
 const items = (description: string) =>
 	z
-		.union([ItemSchema, z.array(ItemSchema, { error: 'a list' })], {
+		// The list first: most values are lists, and a list tried against ItemSchema first fails both
+		// of its branches, which zod then writes out as messages (a third of the schema's time).
+		.union([z.array(ItemSchema, { error: 'a list' }), ItemSchema], {
 			error: 'a string, a map with `text`, or a list of them',
 		})
 		.transform((value): Item[] =>
@@ -130,7 +132,7 @@ const ImageSchema = z.union([z.string({ error: IMAGE }), ImageMap], { error: IMA
 /** One image or a list, normalised to a list of maps; a bare path (no alt text) is accepted, with a warning. */
 const images = (description: string) =>
 	z
-		.union([ImageSchema, z.array(ImageSchema, { error: 'a list' })], { error: 'an image path, a map with `src` and `alt`, or a list of them' })
+		.union([z.array(ImageSchema, { error: 'a list' }), ImageSchema], { error: 'an image path, a map with `src` and `alt`, or a list of them' })
 		.transform((value): Image[] => (Array.isArray(value) ? value : [value]).map((image) => (typeof image === 'string' ? { src: image } : image)))
 		// Optional rather than defaulting to `[]`: most touchpoints have no image, and models built in code need not say so.
 		.optional()
@@ -188,7 +190,8 @@ export const TouchpointSchema = z.strictObject(
 		confidence: shows(LevelSchema.optional().describe('How well research supports this touchpoint.'), { table: { lane: 'Confidence', optional: true }, diff: 'compare' }),
 		evidence: shows(
 			z
-				.union([EvidenceReference, z.array(EvidenceReference, { error: EVIDENCE })], { error: EVIDENCE })
+				// The list first, as for `items`: a list tried against EvidenceReference first fails both its branches.
+				.union([z.array(EvidenceReference, { error: EVIDENCE }), EvidenceReference], { error: EVIDENCE })
 				.transform((value) => (Array.isArray(value) ? value : [value]))
 				.default(() => [])
 				.describe('Research behind this touchpoint: titles of the journey’s `sources`, or their positions from 1.'),
