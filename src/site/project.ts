@@ -52,8 +52,23 @@ const sources = sourceReader();
 export const sourceSaved = sources.saved;
 
 let loading: Promise<SiteProject> | undefined;
-/** The files' last commit dates, read again from git only once its repository moved. */
-let commitDates: (() => Map<string, string>) | undefined;
+
+/**
+ * The files' last commit dates by content folder, each read again from git only once its
+ * repository moved. One global slot, as the hand-over has (src/handoff.ts): a build runs this
+ * module twice, the loaders' copy that Node loads with astro.config.mjs and the pages' copy in
+ * Vite's bundle, and each copy asked git on its own (three git processes each, started from a
+ * process of over a gigabyte at 1000 journeys, and a `git log` as long as the project's history).
+ */
+const COMMIT_DATES: unique symbol = Symbol.for('cjm.commitDates');
+const shared = globalThis as { [COMMIT_DATES]?: Map<string, () => Map<string, string>> };
+
+function commitDatesOf(root: string): () => Map<string, string> {
+	const byRoot = (shared[COMMIT_DATES] ??= new Map());
+	let dates = byRoot.get(root);
+	if (!dates) byRoot.set(root, (dates = lastCommitDatesWhenMoved(root, [JOURNEYS_DIR, PERSONAS_DIR])));
+	return dates;
+}
 /** Parse results by file content, kept on disk between builds and in memory between dev-server reloads. */
 let cache: FileCache | undefined;
 
@@ -69,7 +84,7 @@ async function load(root: string, displayRoot: string): Promise<LoadedProject> {
 export function siteProject(fresh = false): Promise<SiteProject> {
 	if (fresh || !loading) {
 		const { root, displayRoot, validated } = receivedHandoff();
-		const updated = (commitDates ??= lastCommitDatesWhenMoved(root, [JOURNEYS_DIR, PERSONAS_DIR]));
+		const updated = commitDatesOf(root);
 		loading =
 			!fresh && validated
 				? Promise.resolve({ project: validated.project, files: validated.files, config: validated.config ?? DEFAULT_CONFIG, updated: updated() })
