@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { sourceReader } from '../../src/site/project.ts';
+import { gitTestEnv } from '../helpers.ts';
 import { repo } from './browser.ts';
 import { userBuildEnv } from './build-env.ts';
 
@@ -43,10 +44,10 @@ test('an unchanged file is not read again; a changed one, or one whose save was 
 test('a build asks git for the commit dates of the journeys and personas once', () => {
 	const content = join(dir, 'history');
 	for (const folder of ['journeys', 'personas']) cpSync(join(repo, folder), join(content, folder), { recursive: true });
-	const git = (...args: string[]) => execFileSync('git', args, { cwd: content, stdio: 'ignore' });
+	const git = (...args: string[]) => execFileSync('git', args, { cwd: content, env: gitTestEnv(), stdio: 'ignore' });
 	git('init', '-q', '-b', 'main');
 	git('add', '.');
-	git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'Maps');
+	git('commit', '-q', '-m', 'Maps');
 	// A `git` first on PATH that writes down how it was called, then runs the real one.
 	const bin = join(dir, 'bin');
 	const calls = join(dir, 'git-calls.log');
