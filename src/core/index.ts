@@ -8,6 +8,7 @@ export { checkSources, JOURNEYS_DIR, type LoadedProject, loadProject, PERSONAS_D
 export { ASSETS_DIR, CONTENT_DIRS, type ContentFiles, diskFiles, IMAGE_TYPES, resolveContentPath, type TreeEntry, treeFiles } from './content-path.ts';
 export { defaultStageId, defaultTouchpointId, nameProblem, slugOf, uniqueSlugs } from './names.ts';
 export { type Suggester, suggester } from './suggest.ts';
+export { startThread } from './thread.ts';
 export { type RouteSlugs, routeSlugs } from './aggregate.ts';
 export { RULES, type RuleId } from './rules.ts';
 export { CONFIG_FILE, type Config, ConfigSchema, DEFAULT_CONFIG, DEFAULT_REVIEW_DAYS } from './config.ts';

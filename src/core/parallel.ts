@@ -5,9 +5,7 @@
  * data: the parsed model, the messages, and the references with the paths where they are written;
  * their places are found on this thread, from the file's text, only when one is reported.
  */
-import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { type Frontmatter, readFrontmatter } from './frontmatter.ts';
@@ -15,10 +13,19 @@ import { cacheKey, decodeResult, type ParseCache } from './parse-cache.ts';
 import { type JourneyReferences, type ParsedJourney, parseJourney } from './parse-journey.ts';
 import { type ParsedPersona, parsePersona } from './parse-persona.ts';
 import { FILE_START, type Place } from './place.ts';
+import { startThread } from './thread.ts';
 import { type Path, pathOf, placeOf, withPlace } from './yaml-path.ts';
 
 /** Below this many files, starting workers (each loads the parser) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
+
+/**
+ * The young generation of a parsing thread's heap, in MB: two semi-spaces of 16 MB and the space
+ * beside them. V8 sizes them by the machine's memory, 64 MB each here: parsing allocates models
+ * that mostly die young, and with the smaller space `cjm validate` of 1000 journeys took 8 % less
+ * time (fewer page faults). The site's rendering threads showed no such gain.
+ */
+const PARSE_YOUNG_GENERATION_MB = 48;
 
 export interface ParseTask {
 	kind: 'journey' | 'persona';
@@ -195,7 +202,7 @@ export type WireDone = Array<[index: number, result: string]>;
 
 function runWorker(batch: WireBatch): Promise<WireDone> {
 	return new Promise((resolve, reject) => {
-		const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: { compileCache: getCompileCacheDir() } });
+		const worker = startThread(new URL('./parse-worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: PARSE_YOUNG_GENERATION_MB } });
 		worker.once('message', (results: WireDone) => {
 			resolve(results);
 			void worker.terminate();

@@ -1,13 +1,8 @@
 /** A parsing thread for `parseAll`: takes files from the shared counter until none is left, returns their results as plain data. */
-import { enableCompileCache } from 'node:module';
-import { parentPort, workerData } from 'node:worker_threads';
-import type { WireBatch, WireDone } from './parallel.ts';
-
-// Loading the parser is most of a worker's start (each thread compiles its modules again): use the
-// compile cache the main thread uses, if it has one (bin/cjm.js enables it), before loading them.
-const { compileCache } = workerData as { compileCache?: string };
-if (compileCache) enableCompileCache(compileCache);
-const [{ VFile }, { parseWire }, { encodeResult }] = await Promise.all([import('vfile'), import('./parallel.ts'), import('./parse-cache.ts')]);
+import { parentPort } from 'node:worker_threads';
+import { VFile } from 'vfile';
+import { parseWire, type WireBatch, type WireDone } from './parallel.ts';
+import { encodeResult } from './parse-cache.ts';
 
 parentPort!.once('message', ({ tasks, next }: WireBatch) => {
 	const done: WireDone = [];

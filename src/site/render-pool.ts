@@ -12,10 +12,10 @@
  * astro.config.mjs and this module itself, so the worker's file is found next to it, while the
  * pages run Vite's bundle of this module, a copy that shares nothing else with it.
  */
-import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
+import { startThread } from '../core/index.ts';
 import { type Encoded, encodeJourney, type ExportFormat, type JourneyExport } from '../export/index.ts';
 import { receivedHandoff } from '../handoff.ts';
 import type { JourneyPage } from './journey-page.ts';
@@ -60,8 +60,8 @@ function startPool(size: number): RenderPool {
 		waiting.delete(id);
 		return task;
 	};
-	const startThread = () => {
-		const thread: Thread = { worker: new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: { compileCache: getCompileCacheDir() } }), pending: new Set() };
+	const addThread = () => {
+		const thread: Thread = { worker: startThread(new URL('./render-worker.ts', import.meta.url)), pending: new Set() };
 		thread.worker.on('message', (answer: RenderAnswer) => {
 			const task = settle(thread, answer.id);
 			if ('error' in answer) task?.reject(Object.assign(new Error(answer.error.message), { stack: answer.error.stack }));
@@ -78,7 +78,7 @@ function startPool(size: number): RenderPool {
 		threads.push(thread);
 	};
 	// Started with the build: the threads load their modules while Vite bundles the site.
-	for (let i = 0; i < size; i++) startThread();
+	for (let i = 0; i < size; i++) addThread();
 
 	return {
 		run(task) {

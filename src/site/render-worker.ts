@@ -1,12 +1,8 @@
 /** A rendering thread of the site build (render-pool.ts): takes tasks one by one, answers each with its result or its error. */
-import { enableCompileCache } from 'node:module';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
+import { encodeJourney } from '../export/index.ts';
+import { journeyPageParts } from './page-parts.ts';
 import type { RenderAnswer, RenderRequest } from './render-pool.ts';
-
-// Each thread compiles its modules again: use the compile cache the main thread uses, if it has one.
-const { compileCache } = workerData as { compileCache?: string };
-if (compileCache) enableCompileCache(compileCache);
-const [{ journeyPageParts }, { encodeJourney }] = await Promise.all([import('./page-parts.ts'), import('../export/index.ts')]);
 
 parentPort!.on('message', async ({ id, task }: RenderRequest) => {
 	try {

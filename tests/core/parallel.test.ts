@@ -50,6 +50,9 @@ test('`cjm validate` parses on a worker that loads the parser from the command\'
 		const files = JSON.parse(run.stdout) as Array<{ path: string; messages: Array<{ rule: string }> }>;
 		expect(files.flatMap((file) => file.messages.map((m) => m.rule)).sort()).toEqual(['duplicate-id', 'invalid-encoding', 'unknown-key', 'unknown-persona']);
 		expect(readdirSync(cache)).toHaveLength(1);
+		// One cache for every thread: the worker's entries sit beside the command's, not in a folder of their own inside.
+		const [version] = readdirSync(cache);
+		expect(readdirSync(join(cache, version), { withFileTypes: true }).filter((entry) => entry.isDirectory())).toEqual([]);
 	} finally {
 		rmSync(cache, { recursive: true, force: true });
 	}
