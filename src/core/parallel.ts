@@ -22,8 +22,8 @@ export const PARALLEL_THRESHOLD = 200;
 /**
  * The young generation of a parsing thread's heap, in MB: two semi-spaces of 16 MB and the space
  * beside them. V8 sizes them by the machine's memory, 64 MB each here: parsing allocates models
- * that mostly die young, and with the smaller space `cjm validate` of 1000 journeys took 8 % less
- * time (fewer page faults). The site's rendering threads showed no such gain.
+ * that mostly die young, and with the smaller space `cjm validate` of 1000 journeys took about 9 %
+ * less time (fewer page faults). The site's rendering threads showed no such gain.
  */
 const PARSE_YOUNG_GENERATION_MB = 48;
 
@@ -171,8 +171,9 @@ async function parseFresh(tasks: ParseTask[], options: { parallel?: boolean; kee
 
 /**
  * The tasks with their files' bytes copied into one block of memory that the threads share: posted
- * as they are, a thousand buffers were each copied for the worker, 0.1 to 0.3 s of this thread
- * before it parsed anything at 1000 journeys; copied here once, they take a few milliseconds.
+ * as they are, a thousand buffers were each copied for the worker, 0.17 to 0.3 s of this thread
+ * before it parsed anything at 1000 journeys. Posting the shared block takes a few milliseconds,
+ * and this copy about 70 ms (most of it the kernel providing the new memory).
  */
 function withSharedBytes(tasks: WireTask[]): WireTask[] {
 	const size = tasks.reduce((sum, task) => sum + (typeof task.value === 'string' ? 0 : task.value.byteLength), 0);
