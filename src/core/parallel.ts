@@ -219,11 +219,29 @@ export interface WireBatch {
  */
 export type WireDone = Array<[index: number, result: string]>;
 
+/** One of a worker's messages: some of its results; the last message says so. */
+export interface WireResults {
+	results: WireDone;
+	last?: boolean;
+}
+
+/**
+ * How many results a worker sends in one message. Sent as they come, they cross while this thread
+ * still parses its own share; sent all at once, after the last file, this thread then waited 130 to
+ * 160 ms for them at 1000 journeys (11 MB of text written out by the worker, then read here), 25 to
+ * 50 ms with messages of sixteen. `cjm validate` of 1000 journeys: 2.39 against 2.45 s, and 2.36
+ * against 2.48 s in another run (medians of eleven runs taking turns).
+ */
+export const RESULTS_PER_MESSAGE = 16;
+
 function runWorker(batch: WireBatch): Promise<WireDone> {
 	return new Promise((resolve, reject) => {
 		const worker = startThread(new URL('./parse-worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: PARSE_YOUNG_GENERATION_MB } });
-		worker.once('message', (results: WireDone) => {
-			resolve(results);
+		const done: WireDone = [];
+		worker.on('message', ({ results, last }: WireResults) => {
+			done.push(...results);
+			if (!last) return;
+			resolve(done);
 			void worker.terminate();
 		});
 		worker.once('error', reject);
