@@ -13,7 +13,7 @@ import type { VFileMessage } from 'vfile-message';
 import { CONTENT_DIRS_AND, type ContentFiles, diskFiles, JOURNEYS_DIR, PERSONAS_DIR, resolveContentPath } from './content-path.ts';
 import { MAX_FILE_BYTES } from './frontmatter.ts';
 import { type Image, type Journey, type Persona, type Project, withTouchpoints } from './model.ts';
-import { type ParseResult, type ParseTask, parseAll, parseTask } from './parallel.ts';
+import { type ParseResult, type ParseTask, parseAll, parseTask, sharedFileReader } from './parallel.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { imagesOf, type ParsedJourney } from './parse-journey.ts';
 import type { ParsedPersona } from './parse-persona.ts';
@@ -71,8 +71,8 @@ export interface LoadOptions {
 	lastCommit?: ReadonlyMap<string, string>;
 	/**
 	 * Reads a journey or persona file, given its absolute path and what `stat` said of it; default:
-	 * `readFileSync`. A process that loads the project again and again (the dev server) passes one
-	 * that keeps the files that did not change.
+	 * `readFileSync`, or into shared memory with `parallel` (`sharedFileReader`). A process that
+	 * loads the project again and again (the dev server) passes one that keeps the files that did not change.
 	 */
 	readFile?: (path: string, info: Stats) => Uint8Array;
 }
@@ -81,7 +81,8 @@ export interface LoadOptions {
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<LoadedProject> {
 	const display = options.displayRoot ?? root;
 	const files = diskFiles(root);
-	const read = options.readFile ?? ((path: string) => readFileSync(path));
+	// With parsing threads, files are read where the threads can read them too.
+	const read = options.readFile ?? (options.parallel ? sharedFileReader() : (path: string) => readFileSync(path));
 	const [journeys, personas] = await Promise.all([readEntries(root, display, JOURNEYS_DIR, files, read), readEntries(root, display, PERSONAS_DIR, files, read)]);
 	const tasks = parseTasks(journeys.entries, personas.entries);
 	const [results, settings, metricFiles] = await Promise.all([parseAll(tasks, options), readSettings(root, display), readMetricFiles(root, display)]);

@@ -1,13 +1,13 @@
 /** Parsing on worker threads must give exactly what parsing on one thread gives. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { generateProject, journeyText } from '../../bench/generate.ts';
 import { repoRoot } from '../helpers.ts';
 import { loadProject } from '../../src/core/index.ts';
-import { PARALLEL_THRESHOLD } from '../../src/core/parallel.ts';
+import { PARALLEL_THRESHOLD, sharedFileReader } from '../../src/core/parallel.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cjm-parallel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,4 +56,38 @@ test('`cjm validate` parses on a worker that loads the parser from the command\'
 	} finally {
 		rmSync(cache, { recursive: true, force: true });
 	}
+});
+
+test('files are read into shared memory, whole even when they changed size since `stat`', () => {
+	const read = sharedFileReader();
+	const file = (name: string, text: string) => {
+		const path = join(dir, name);
+		writeFileSync(path, text);
+		return path;
+	};
+	const same = file('same.md', '---\ntitle: Same\n---\n');
+	const bytes = read(same, statSync(same));
+	expect(bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+	expect(Buffer.from(bytes).toString()).toBe('---\ntitle: Same\n---\n');
+
+	const grown = file('grown.md', 'short');
+	const before = statSync(grown);
+	writeFileSync(grown, 'short, and then much longer');
+	expect(Buffer.from(read(grown, before)).toString()).toBe('short, and then much longer');
+
+	const shrunk = file('shrunk.md', 'a longer text at first');
+	const earlier = statSync(shrunk);
+	writeFileSync(shrunk, 'short');
+	expect(Buffer.from(read(shrunk, earlier)).toString()).toBe('short');
+
+	const empty = file('empty.md', '');
+	expect(read(empty, statSync(empty))).toHaveLength(0);
+
+	// Larger than a block, and enough files to fill several: each keeps its own bytes.
+	const large = file('large.md', 'x'.repeat(5 * 1024 * 1024));
+	const many = Array.from({ length: 300 }, (_, i) => file(`many-${i}.md`, `${i} `.repeat(5000)));
+	const texts = [large, ...many, same].map((path) => Buffer.from(read(path, statSync(path))).toString());
+	expect(texts[0]).toHaveLength(5 * 1024 * 1024);
+	expect(texts.slice(1, -1)).toEqual(many.map((_, i) => `${i} `.repeat(5000)));
+	expect(texts.at(-1)).toBe('---\ntitle: Same\n---\n');
 });
