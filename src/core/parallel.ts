@@ -125,7 +125,10 @@ export async function parseAll(tasks: ParseTask[], options: ParseOptions = {}): 
 	const results = new Array<ParseResult>(tasks.length);
 	const missing: number[] = [];
 	tasks.forEach((task, i) => {
-		const hit = cache.get(keys[i]);
+		const hit = cache.get(keys[i], () => {
+			const file = new VFile({ path: task.file.path, value: task.file.value });
+			return toWireResult(file, parseTask({ ...task, file }));
+		});
 		if (hit) results[i] = fromWire(task.file, hit);
 		else missing.push(i);
 	});

@@ -120,6 +120,50 @@ test('a warm run reads only the models it needs: checking journeys without image
 	expect(loaded.project.journeys).toBe(loaded.project.journeys);
 });
 
+test('a model read after its result\'s first line is parsed again if its stored text changed or went in between', async () => {
+	const dir = temp('cjm-cache-later-');
+	const location = temp('cjm-cache-');
+	await generateProject(dir, 4);
+	const plain = (await loadProject(dir)).project.journeys;
+	const changes = [(path: string) => writeFileSync(path, readFileSync(path, 'utf8').replace('\n{"id":"', '\n{"id":"x')), (path: string) => rmSync(path)];
+	for (const change of changes) {
+		rmSync(location, { recursive: true, force: true });
+		const first = fileCache(location);
+		await loadProject(dir, { cache: first });
+		first.save();
+		const cache = fileCache(location);
+		let misses = 0;
+		const counted: ParseCache = {
+			get: (key, reparse) => cache.get(key, reparse) ?? void misses++,
+			set: cache.set,
+		};
+		const loaded = await loadProject(dir, { cache: counted });
+		expect(misses).toBe(0);
+		// Another run rewrites or removes the results before this one uses the journeys' models (20 KB each, read later).
+		for (const name of readdirSync(cache.path)) change(join(cache.path, name));
+		expect(loaded.project.journeys).toEqual(plain);
+	}
+});
+
+test('a model read after its result\'s first line is kept: the process\'s next load reads no result again', async () => {
+	const dir = temp('cjm-cache-kept-');
+	const location = temp('cjm-cache-');
+	await generateProject(dir, 4);
+	const warm = fileCache(location);
+	await loadProject(dir, { cache: warm });
+	warm.save();
+	const cache = fileCache(location);
+	const first = await loadProject(dir, { cache });
+	const models = first.project.journeys;
+	// Nothing left to read: the second load (the dev server's next reload) takes what the first read.
+	for (const name of readdirSync(cache.path)) rmSync(join(cache.path, name));
+	let misses = 0;
+	const counted: ParseCache = { get: (key, reparse) => cache.get(key, reparse) ?? void misses++, set: cache.set };
+	const second = await loadProject(dir, { cache: counted });
+	expect(misses).toBe(0);
+	expect(second.project.journeys).toEqual(models);
+});
+
 test('corrupt results, other versions\' folders and stray files are ignored, never trusted, and cleared on save', async () => {
 	const root = join(rules, 'unknown-persona');
 	const plain = summary(await loadProject(root));
