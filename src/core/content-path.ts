@@ -79,7 +79,8 @@ export function diskFiles(root: string): ContentFiles {
 	};
 }
 
-function readStart(path: string, length: number): Uint8Array {
+/** The first `length` bytes of the file at `path`, fewer when it is shorter. */
+export function readStart(path: string, length: number): Uint8Array {
 	const buffer = new Uint8Array(length);
 	const fd = openSync(path, 'r');
 	try {

@@ -6,9 +6,10 @@
  * A cache may only ever save time: an unreadable or foreign cache file is ignored and rewritten.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readStart } from './content-path.ts';
 import type { ParseTask, WireResult } from './parallel.ts';
 
 /** Where parse results are kept; `get` returns a result the caller may change, but never its model (see `withTouchpoints`). */
@@ -249,26 +250,12 @@ function laterModel(later: LaterModel, key: ModelKey, digest: string): unknown {
 const HEAD_BYTES = 4096;
 
 /** The first `HEAD_BYTES` of the file at `path` (all of it when it is shorter), or undefined when it cannot be read. */
-function readStart(path: string): Buffer | undefined {
-	let fd: number;
+function readHead(path: string): Buffer | undefined {
 	try {
-		fd = openSync(path, 'r');
+		const start = readStart(path, HEAD_BYTES);
+		return Buffer.from(start.buffer, start.byteOffset, start.byteLength);
 	} catch {
 		return undefined;
-	}
-	try {
-		const start = Buffer.allocUnsafe(HEAD_BYTES);
-		let read = 0;
-		while (read < HEAD_BYTES) {
-			const got = readSync(fd, start, read, HEAD_BYTES - read, null);
-			if (got === 0) break;
-			read += got;
-		}
-		return start.subarray(0, read);
-	} catch {
-		return undefined;
-	} finally {
-		closeSync(fd);
 	}
 }
 
@@ -302,7 +289,7 @@ export function fileCache(location: string): FileCache {
 			const known = used.get(key);
 			if (known) return decodeResult(known, true, models);
 			const path = join(folder, `${key}.json`);
-			const start = readStart(path);
+			const start = readHead(path);
 			if (!start) return undefined;
 			// Read whole when it is short, or when its first line is longer than what was read.
 			const whole = start.length < HEAD_BYTES ? start : start.indexOf(0x0a) === -1 ? readWhole(path) : undefined;

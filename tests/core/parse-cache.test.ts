@@ -52,6 +52,20 @@ function counting(cache: ParseCache) {
 	return { cache: wrapped, counter };
 }
 
+/** A cache in `location` that holds the results of `dir`'s files, as a first run leaves it. */
+async function warmCache(dir: string, location: string) {
+	const first = fileCache(location);
+	await loadProject(dir, { cache: first });
+	first.save();
+}
+
+/** `cache`, counting the results it does not have. */
+function missCounting(cache: ParseCache) {
+	const counter = { misses: 0 };
+	const counted: ParseCache = { get: (key, reparse) => cache.get(key, reparse) ?? void counter.misses++, set: cache.set };
+	return { cache: counted, counter };
+}
+
 const projects = [repo, ...readdirSync(rules, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(rules, d.name))];
 
 test.each(projects)('%s: the same result without the cache, from a cold cache and from a warm one', async (root) => {
@@ -96,9 +110,7 @@ test('a warm run reads only the models it needs: checking journeys without image
 	const dir = temp('cjm-cache-lazy-');
 	const location = temp('cjm-cache-');
 	await generateProject(dir, 6);
-	const first = fileCache(location);
-	await loadProject(dir, { cache: first });
-	first.save();
+	await warmCache(dir, location);
 	const hits: WireResult[] = [];
 	const cache = fileCache(location);
 	const keeping: ParseCache = {
@@ -128,17 +140,11 @@ test('a model read after its result\'s first line is parsed again if its stored 
 	const changes = [(path: string) => writeFileSync(path, readFileSync(path, 'utf8').replace('\n{"id":"', '\n{"id":"x')), (path: string) => rmSync(path)];
 	for (const change of changes) {
 		rmSync(location, { recursive: true, force: true });
-		const first = fileCache(location);
-		await loadProject(dir, { cache: first });
-		first.save();
+		await warmCache(dir, location);
 		const cache = fileCache(location);
-		let misses = 0;
-		const counted: ParseCache = {
-			get: (key, reparse) => cache.get(key, reparse) ?? void misses++,
-			set: cache.set,
-		};
+		const { cache: counted, counter } = missCounting(cache);
 		const loaded = await loadProject(dir, { cache: counted });
-		expect(misses).toBe(0);
+		expect(counter.misses).toBe(0);
 		// Another run rewrites or removes the results before this one uses the journeys' models (20 KB each, read later).
 		for (const name of readdirSync(cache.path)) change(join(cache.path, name));
 		expect(loaded.project.journeys).toEqual(plain);
@@ -149,18 +155,15 @@ test('a model read after its result\'s first line is kept: the process\'s next l
 	const dir = temp('cjm-cache-kept-');
 	const location = temp('cjm-cache-');
 	await generateProject(dir, 4);
-	const warm = fileCache(location);
-	await loadProject(dir, { cache: warm });
-	warm.save();
+	await warmCache(dir, location);
 	const cache = fileCache(location);
 	const first = await loadProject(dir, { cache });
 	const models = first.project.journeys;
 	// Nothing left to read: the second load (the dev server's next reload) takes what the first read.
 	for (const name of readdirSync(cache.path)) rmSync(join(cache.path, name));
-	let misses = 0;
-	const counted: ParseCache = { get: (key, reparse) => cache.get(key, reparse) ?? void misses++, set: cache.set };
+	const { cache: counted, counter } = missCounting(cache);
 	const second = await loadProject(dir, { cache: counted });
-	expect(misses).toBe(0);
+	expect(counter.misses).toBe(0);
 	expect(second.project.journeys).toEqual(models);
 });
 
