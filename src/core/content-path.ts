@@ -82,15 +82,20 @@ export function diskFiles(root: string): ContentFiles {
 /** The first `length` bytes of the file at `path`, fewer when it is shorter. */
 export function readStart(path: string, length: number): Uint8Array {
 	const buffer = new Uint8Array(length);
+	return buffer.subarray(0, readInto(path, buffer));
+}
+
+/** Reads the start of the file at `path` into `target`, until it is full or the file ends; returns how many bytes were read. */
+export function readInto(path: string, target: Uint8Array): number {
 	const fd = openSync(path, 'r');
 	try {
 		let read = 0;
-		while (read < length) {
-			const count = readSync(fd, buffer, read, length - read, read);
+		while (read < target.length) {
+			const count = readSync(fd, target, read, target.length - read, read);
 			if (count === 0) break;
 			read += count;
 		}
-		return buffer.subarray(0, read);
+		return read;
 	} finally {
 		closeSync(fd);
 	}

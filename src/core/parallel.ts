@@ -5,10 +5,11 @@
  * data: the parsed model, the messages, and the references with the paths where they are written;
  * their places are found on this thread, from the file's text, only when one is reported.
  */
-import { closeSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
+import { readFileSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
+import { readInto } from './content-path.ts';
 import { type Frontmatter, readFrontmatter } from './frontmatter.ts';
 import { cacheKey, decodeResult, type ParseCache } from './parse-cache.ts';
 import { type JourneyReferences, type ParsedJourney, parseJourney } from './parse-journey.ts';
@@ -173,8 +174,8 @@ async function parseFresh(tasks: ParseTask[], options: { parallel?: boolean; kee
 	return results;
 }
 
-/** Whether `value` is bytes in memory the threads share (posted as a view, not copied). */
-const isShared = (value: WireTask['value']): value is Uint8Array<SharedArrayBuffer> => typeof value !== 'string' && value.buffer instanceof SharedArrayBuffer;
+/** Whether `value` is bytes outside the memory the threads share (posted as they are, they would be copied). */
+const unshared = (value: WireTask['value']): value is Uint8Array => typeof value !== 'string' && !(value.buffer instanceof SharedArrayBuffer);
 
 /**
  * The tasks with their files' bytes in memory that the threads share, copied there unless they
@@ -183,12 +184,12 @@ const isShared = (value: WireTask['value']): value is Uint8Array<SharedArrayBuff
  * views of shared memory takes a few milliseconds.
  */
 function withSharedBytes(tasks: WireTask[]): WireTask[] {
-	const size = tasks.reduce((sum, task) => sum + (typeof task.value === 'string' || isShared(task.value) ? 0 : task.value.byteLength), 0);
+	const size = tasks.reduce((sum, task) => sum + (unshared(task.value) ? task.value.byteLength : 0), 0);
 	if (size === 0) return tasks;
 	const shared = new Uint8Array(new SharedArrayBuffer(size));
 	let offset = 0;
 	return tasks.map((task) => {
-		if (typeof task.value === 'string' || isShared(task.value)) return task;
+		if (!unshared(task.value)) return task;
 		const value = shared.subarray(offset, offset + task.value.byteLength);
 		value.set(task.value);
 		offset += task.value.byteLength;
@@ -215,17 +216,7 @@ export function sharedFileReader(): (path: string, info: Stats) => Uint8Array {
 			block = new Uint8Array(new SharedArrayBuffer(Math.max(SHARED_BLOCK_BYTES, room)));
 			used = 0;
 		}
-		let read = 0;
-		const fd = openSync(path, 'r');
-		try {
-			while (read < room) {
-				const got = readSync(fd, block, used + read, room - read, null);
-				if (got === 0) break;
-				read += got;
-			}
-		} finally {
-			closeSync(fd);
-		}
+		const read = readInto(path, block.subarray(used, used + room));
 		if (read > info.size) return readFileSync(path);
 		const bytes = block.subarray(used, used + read);
 		used += read;

@@ -294,8 +294,8 @@ export function fileCache(location: string): FileCache {
 			// Read whole when it is short, or when its first line is longer than what was read.
 			const whole = start.length < HEAD_BYTES ? start : start.indexOf(0x0a) === -1 ? readWhole(path) : undefined;
 			// A model read later is kept as stored, like a result read whole: the dev server's next reload reads neither again.
-			const later = { read: () => readWhole(path), keep: (bytes: Buffer) => used.set(key, bytes), reparse };
-			const result = whole ? decodeResult(whole, false, models) : decodeResult(start, false, models, later);
+			const later: LaterModel | undefined = whole ? undefined : { read: () => readWhole(path), keep: (bytes) => used.set(key, bytes), reparse };
+			const result = decodeResult(whole ?? start, false, models, later);
 			if (result) used.set(key, whole);
 			return result;
 		},
